@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "ui/chart/ChartView.hpp"
+
+#include "core/domain/BarSeries.hpp"
+
+#include <QSignalSpy>
+#include <QWheelEvent>
+#include <QtTest>
+
+using namespace cw;
+using namespace cw::ui;
+
+namespace {
+
+BarSeries rampBars(std::size_t n) {
+    BarSeries bars(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double p = 100.0 + std::sin(static_cast<double>(i) * 0.05) * 10.0;
+        bars.append(
+            {static_cast<TimestampNs>(i) * kNsPerMinute, p, p + 1.0, p - 1.0, p + 0.5, 10.0});
+    }
+    return bars;
+}
+
+void sendMouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons,
+               Qt::MouseButton button = Qt::NoButton) {
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
+}
+
+void drag(QWidget* w, QPointF from, QPointF to) {
+    sendMouse(w, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
+    const QPointF mid = (from + to) / 2;
+    sendMouse(w, QEvent::MouseMove, mid, Qt::LeftButton);
+    sendMouse(w, QEvent::MouseMove, to, Qt::LeftButton);
+    sendMouse(w, QEvent::MouseButtonRelease, to, Qt::NoButton, Qt::LeftButton);
+}
+
+} // namespace
+
+class ChartViewTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void dataChangesAreCoalescedIntoFewRepaints() {
+        ChartView view;
+        view.resize(1000, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setBars(rampBars(2000));
+        QTest::qWait(ChartView::kFrameIntervalMs * 3);
+        const quint64 painted = view.paintCount();
+        OhlcvRow last = view.model().bars().last();
+        for (int i = 0; i < 500; ++i) {
+            last.close += 0.01;
+            last.high = std::max(last.high, last.close);
+            view.updateLastBar(last);
+        }
+        QVERIFY(view.isRepaintPending());
+        QCOMPARE(view.paintCount(), painted); // nothing painted synchronously
+        QTRY_VERIFY(view.paintCount() > painted);
+        QTest::qWait(ChartView::kFrameIntervalMs * 3);
+        QVERIFY2(view.paintCount() - painted <= 2, "500 ticks must not cause 500 repaints");
+    }
+
+    void wheelZoomKeepsTheBarUnderTheCursor() {
+        ChartView view;
+        view.resize(1000, 600);
+        view.setBars(rampBars(5000));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.renderer().timeScale().pan(400.0); // away from the live edge clamp
+        const QPointF pos(400.0, 200.0);
+        const double plotLeft = view.renderer().currentLayout().pricePlot.left();
+        const double before = view.renderer().timeScale().indexAt(pos.x() - plotLeft);
+        const double spacing = view.renderer().timeScale().barSpacing();
+        QWheelEvent wheel(pos, view.mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &wheel);
+        QVERIFY(view.renderer().timeScale().barSpacing() > spacing);
+        QCOMPARE_LT(std::abs(view.renderer().timeScale().indexAt(pos.x() - plotLeft) - before),
+                    1e-9);
+    }
+
+    void dragPansAndEndReturnsToTheLiveEdge() {
+        ChartView view;
+        view.resize(1000, 600);
+        view.setBars(rampBars(5000));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto& ts = view.renderer().timeScale();
+        const double right = ts.rightIndex();
+        drag(&view, QPointF(500, 200), QPointF(700, 200)); // drag right: older bars
+        QVERIFY(ts.rightIndex() < right - 10.0);
+        QVERIFY(!ts.followsLive());
+        // Bars appended while looking at history do not move the view.
+        const double viewed = ts.rightIndex();
+        view.appendBar({5000 * kNsPerMinute, 100, 101, 99, 100, 1});
+        QCOMPARE(ts.rightIndex(), viewed);
+        QTest::keyClick(&view, Qt::Key_End);
+        QVERIFY(ts.followsLive());
+        QCOMPARE(ts.endVisible(), view.model().size());
+        // At the live edge, appended bars scroll in.
+        const std::size_t n = view.model().size();
+        view.appendBar({static_cast<TimestampNs>(n) * kNsPerMinute, 100, 101, 99, 100, 1});
+        QCOMPARE(ts.endVisible(), n + 1);
+    }
+
+    void scrollingPastTheOldestBarRequestsHistoryOnce() {
+        ChartView view;
+        view.resize(1000, 600);
+        view.setBars(rampBars(300));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy spy(&view, &ChartView::historyRequested);
+        drag(&view, QPointF(100, 200), QPointF(900, 200));
+        drag(&view, QPointF(100, 200), QPointF(900, 200));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).value<TimestampNs>(), view.model().bars().time().front());
+    }
+
+    void priceAxisDragScalesAndDoubleClickRestoresAutoscale() {
+        ChartView view;
+        view.resize(1000, 600);
+        view.setBars(rampBars(1000));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRect axis = view.renderer().currentLayout().priceAxis;
+        auto& ps = view.renderer().priceScale();
+        const double span = ps.high() - ps.low();
+        drag(&view, axis.center(), axis.center() + QPoint(0, 80)); // down: wider range
+        QVERIFY(!ps.autoScale());
+        QVERIFY(ps.high() - ps.low() > span * 1.2);
+        QTest::mouseDClick(&view, Qt::LeftButton, Qt::NoModifier, axis.center());
+        QVERIFY(ps.autoScale());
+    }
+};
+
+QTEST_MAIN(ChartViewTest)
+#include "ChartViewTest.moc"

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ui/chart/MinMax.hpp"
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace cw::ui {
+
+/// Range minima and maxima over a growing column of values, for chart decimation and
+/// autoscale.
+///
+/// The pyramid keeps, for every aligned block of 2^k base blocks (a base block is
+/// `kBaseBlock` values), the lowest of the `lows` and the highest of the `highs` in it. A query
+/// for any range [first, end) combines at most two whole blocks per level plus the loose
+/// values at both ends (read from the source arrays), so it costs O(log n + kBaseBlock) and
+/// never scans the range. The source arrays stay with their owner (BarSeries columns, indicator
+/// outputs); each call receives them again, because appending may move them. For a single
+/// column (closes, volumes, an indicator line) pass the same span twice. NaN values are
+/// ignored; a range without numbers gives an invalid MinMax.
+///
+/// Memory: about n / 4 MinMax (16 bytes each) for n values.
+/// Thread: single owner; not thread-safe.
+class MinMaxPyramid {
+public:
+    static constexpr unsigned kBaseShift = 3;
+    static constexpr std::size_t kBaseBlock = std::size_t{1} << kBaseShift;
+
+    /// Forgets everything and indexes `lows`/`highs` (same length) from scratch. O(n).
+    void rebuild(std::span<const double> lows, std::span<const double> highs);
+
+    /// Brings the pyramid up to date after values were appended to the source and/or its last
+    /// indexed value was replaced: the only changes a BarSeries allows. O(k * kBaseBlock +
+    /// log n) for k new values. A source shorter than before is indexed again from scratch.
+    void update(std::span<const double> lows, std::span<const double> highs);
+
+    /// Lowest low and highest high over values [first, end) of the same source arrays,
+    /// `end` clamped to the indexed size. Empty or all-NaN range: invalid MinMax.
+    MinMax query(std::span<const double> lows, std::span<const double> highs, std::size_t first,
+                 std::size_t end) const;
+
+    /// Hints the CPU to fetch what a query with a range boundary at `index` will read (the
+    /// source values around it and the blocks holding it). Zoomed out, neighbouring column
+    /// boundaries are kilobytes apart, so issuing this a few columns ahead hides the memory
+    /// latency that otherwise dominates a frame. No effect on results.
+    void prefetch(std::span<const double> lows, std::span<const double> highs,
+                  std::size_t index) const;
+
+    /// Number of values indexed.
+    std::size_t size() const { return m_size; }
+    void clear();
+
+private:
+    void recomputeFrom(std::span<const double> lows, std::span<const double> highs,
+                       std::size_t firstValue);
+
+    std::size_t m_size = 0;
+    /// m_levels[0][j]: base block j; m_levels[k][j]: base blocks [j * 2^k, (j + 1) * 2^k).
+    std::vector<std::vector<MinMax>> m_levels;
+};
+
+} // namespace cw::ui
