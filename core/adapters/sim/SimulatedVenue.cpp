@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#include "core/adapters/sim/SimulatedVenue.hpp"
+
+#include "core/adapters/sim/SimulatedInstrumentProvider.hpp"
+#include "core/adapters/sim/SimulatedMarketDataClient.hpp"
+#include "core/adapters/sim/SimulationConfig.hpp"
+
+namespace cw::adapters::sim {
+
+Result<VenueClients> SimulatedVenue::create(const AdapterSettings& settings,
+                                            IMarketDataSink& sink) {
+    auto config = SimulationConfig::fromSettings(settings);
+    if (!config)
+        return config.error();
+    auto client = SimulatedMarketDataClient::create(*config, sink);
+    if (!client)
+        return client.error();
+    VenueClients clients;
+    clients.instruments = std::make_unique<SimulatedInstrumentProvider>(*config, sink);
+    clients.marketData = std::move(*client);
+    return clients;
+}
+
+Result<void> SimulatedVenue::registerIn(AdapterRegistry& registry) {
+    return registry.add(std::string(kName), "built-in simulated exchange (6 instruments)",
+                        &SimulatedVenue::create);
+}
+
+} // namespace cw::adapters::sim
