@@ -1,0 +1,523 @@
+// SPDX-License-Identifier: MIT
+#include "core/engine/Engine.hpp"
+
+#include "core/common/Assert.hpp"
+#include "core/indicators/IndicatorRegistry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <future>
+#include <limits>
+#include <type_traits>
+
+namespace cw::engine {
+
+namespace {
+
+const Timeframe kMinute = Timeframe::minutes(1);
+
+TimestampNs wallClockNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+TimestampNs dayStart(TimestampNs time) {
+    TimestampNs day = time / kNsPerDay;
+    if (time % kNsPerDay < 0)
+        --day;
+    return day * kNsPerDay;
+}
+
+std::string chartName(ChartId id) {
+    return "chart " + std::to_string(id);
+}
+
+} // namespace
+
+Engine::Engine() : Engine(Config{}) {}
+
+Engine::Engine(Config config)
+    : m_config(config), m_events(config.eventCapacity), m_commands(config.commandCapacity) {}
+
+Engine::~Engine() {
+    stop();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void Engine::attachMarketData(adapters::IMarketDataClient& client) {
+    CW_ASSERT(!isRunning());
+    m_clients[std::string(client.venue())] = &client;
+}
+
+void Engine::post(adapters::MarketDataEvent&& event) {
+    m_events.tryPush(std::move(event));
+}
+
+Result<void> Engine::postCommand(EngineCommand command) {
+    if (!m_commands.tryPush(std::move(command)))
+        return fail(ErrorCode::Unsupported, "the engine's command queue is full");
+    m_events.notify();
+    return {};
+}
+
+void Engine::start() {
+    CW_ASSERT(!isRunning());
+    m_stopRequested.store(false);
+    m_loopFinished.store(false);
+    m_thread = std::thread([this] { run(); });
+}
+
+bool Engine::stop(std::chrono::milliseconds joinTimeout) {
+    if (!m_thread.joinable())
+        return true;
+    m_stopRequested.store(true);
+    m_events.notify();
+    const auto deadline = std::chrono::steady_clock::now() + joinTimeout;
+    while (!m_loopFinished.load()) {
+        if (std::chrono::steady_clock::now() >= deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    m_thread.join();
+    return true;
+}
+
+void Engine::run() {
+    connectFeeds();
+    m_lastPublish = std::chrono::steady_clock::now() - m_config.frameInterval;
+    while (!m_stopRequested.load(std::memory_order_acquire)) {
+        const auto now = std::chrono::steady_clock::now();
+        // With changes waiting, sleep only until the next frame; otherwise until something
+        // arrives (the timeout only bounds a missed wake-up).
+        std::chrono::nanoseconds timeout = std::chrono::milliseconds(250);
+        if (hasChanges())
+            timeout = std::max(std::chrono::nanoseconds(0),
+                               std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   m_lastPublish + m_config.frameInterval - now));
+        m_events.waitFor(timeout);
+        processPending();
+        publishIfDue(std::chrono::steady_clock::now());
+    }
+    while (processPending() > 0) {
+    }
+    if (hasChanges() && m_sink)
+        m_sink->publish(takeSnapshots());
+    disconnectFeeds();
+    m_loopFinished.store(true, std::memory_order_release);
+}
+
+void Engine::connectFeeds() {
+    for (auto& [venue, client] : m_clients) {
+        auto connected = client->connect();
+        if (!connected)
+            reject(connected.error().code, venue + ": " + connected.error().message);
+    }
+}
+
+void Engine::disconnectFeeds() {
+    for (auto& [venue, client] : m_clients)
+        client->disconnect();
+}
+
+adapters::IMarketDataClient* Engine::clientFor(std::string_view venue) const {
+    auto it = m_clients.find(venue);
+    return it == m_clients.end() ? nullptr : it->second;
+}
+
+std::size_t Engine::processPending() {
+    std::size_t applied = m_commands.drain([this](EngineCommand&& command) {
+        std::visit([this](const auto& c) { apply(c); }, command);
+    });
+    applied +=
+        m_events.drain([this](adapters::MarketDataEvent&& event) { handle(std::move(event)); },
+                       m_config.maxEventsPerDrain);
+    return applied;
+}
+
+bool Engine::hasChanges() const {
+    if (m_quotesDirty || m_feedsDirty || !m_errors.empty() || !m_closedCharts.empty())
+        return true;
+    return std::any_of(m_charts.begin(), m_charts.end(),
+                       [](const auto& entry) { return entry.second.hasChanges(); });
+}
+
+bool Engine::publishIfDue(std::chrono::steady_clock::time_point now) {
+    if (!hasChanges() || now - m_lastPublish < m_config.frameInterval)
+        return false;
+    m_lastPublish = now;
+    SnapshotBatch batch = takeSnapshots();
+    if (m_sink)
+        m_sink->publish(std::move(batch));
+    return true;
+}
+
+SnapshotBatch Engine::takeSnapshots() {
+    SnapshotBatch batch;
+    for (auto& [id, chart] : m_charts)
+        if (chart.hasChanges())
+            batch.charts.push_back(chart.takeSnapshot());
+    batch.closedCharts = std::move(m_closedCharts);
+    m_closedCharts.clear();
+    if (m_quotesDirty) {
+        auto board = std::make_shared<QuoteBoardSnapshot>();
+        board->version = ++m_quoteVersion;
+        for (const adapters::InstrumentKey& key : m_watchlist)
+            board->rows.push_back(m_instruments.at(key).row);
+        batch.quotes = std::move(board);
+        m_quotesDirty = false;
+    }
+    if (m_feedsDirty) {
+        auto feeds = std::make_shared<FeedStatusSnapshot>();
+        feeds->version = ++m_feedVersion;
+        for (const auto& [venue, row] : m_feeds) {
+            feeds->rows.push_back(row);
+            feeds->rows.back().droppedEvents = m_events.droppedCount();
+        }
+        batch.feeds = std::move(feeds);
+        m_feedsDirty = false;
+    }
+    batch.errors = std::move(m_errors);
+    m_errors.clear();
+    if (!batch.empty())
+        batch.sequence = ++m_batchSequence;
+    return batch;
+}
+
+const ChartFeed* Engine::chart(ChartId id) const {
+    auto it = m_charts.find(id);
+    return it == m_charts.end() ? nullptr : &it->second;
+}
+
+std::span<const Bar> Engine::minuteBars(const adapters::InstrumentKey& instrument) const {
+    auto it = m_instruments.find(instrument);
+    if (it == m_instruments.end())
+        return {};
+    return it->second.minutes;
+}
+
+std::optional<Bar> Engine::formingMinute(const adapters::InstrumentKey& instrument) const {
+    auto it = m_instruments.find(instrument);
+    if (it == m_instruments.end())
+        return std::nullopt;
+    return it->second.aggregator.formingBar();
+}
+
+void Engine::reject(ErrorCode code, std::string message) {
+    m_errors.push_back(Error{code, std::move(message)});
+}
+
+// ---- market data ---------------------------------------------------------------------------
+
+void Engine::handle(adapters::MarketDataEvent&& event) {
+    std::visit(
+        [this](auto&& e) {
+            using E = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<E, adapters::TradeReceived>)
+                onTrade(e);
+            else if constexpr (std::is_same_v<E, adapters::QuoteReceived>)
+                onQuote(e);
+            else if constexpr (std::is_same_v<E, adapters::BarsReceived>)
+                onBars(std::move(e));
+            else if constexpr (std::is_same_v<E, adapters::FeedStatusChanged>)
+                onFeedStatus(e);
+            else
+                noteMessage(e.venue, 0); // instrument lists are for the instrument browser
+        },
+        std::move(event));
+}
+
+void Engine::noteMessage(std::string_view venue, TimestampNs receivedTime) {
+    auto it = m_feeds.find(venue);
+    if (it == m_feeds.end()) {
+        FeedStatusRow row;
+        row.venue = std::string(venue);
+        it = m_feeds.emplace(row.venue, std::move(row)).first;
+    }
+    it->second.lastMessageNs = receivedTime != 0 ? receivedTime : wallClockNs();
+    ++it->second.messageCount;
+    m_feedsDirty = true;
+}
+
+void Engine::onTrade(const adapters::TradeReceived& trade) {
+    noteMessage(trade.instrument.venue(), trade.receivedTime);
+    auto it = m_instruments.find(trade.instrument);
+    if (it == m_instruments.end()) {
+        ++m_ignoredTrades;
+        return;
+    }
+    InstrumentState& state = it->second;
+    m_closedScratch.clear();
+    if (state.aggregator.addTrade(trade.tick, m_closedScratch) != TradeOutcome::Merged)
+        return;
+
+    if (!state.firstLiveMinute) {
+        // History may end with the bar still forming at the venue; the live bar of that
+        // minute replaces it (see docs/engine.md: the first live minute is partial).
+        const TimestampNs first = m_closedScratch.empty() ? kMinute.bucketStart(trade.tick.time)
+                                                          : m_closedScratch.front().openTime;
+        state.firstLiveMinute = first;
+        const auto keep =
+            std::partition_point(state.minutes.begin(), state.minutes.end(),
+                                 [first](const Bar& b) { return b.openTime < first; });
+        if (keep != state.minutes.end()) {
+            state.minutes.erase(keep, state.minutes.end());
+            state.minutes.insert(state.minutes.end(), m_closedScratch.begin(),
+                                 m_closedScratch.end());
+            rebuildCharts(state);
+            updateQuoteRow(state, trade.tick);
+            return;
+        }
+    }
+    state.minutes.insert(state.minutes.end(), m_closedScratch.begin(), m_closedScratch.end());
+    for (ChartId id : state.charts)
+        m_charts.at(id).advance(m_closedScratch, state.aggregator.formingBar());
+    updateQuoteRow(state, trade.tick);
+}
+
+void Engine::updateQuoteRow(InstrumentState& state, const Tick& tick) {
+    QuoteBoardRow& row = state.row;
+    const TimestampNs day = dayStart(tick.time);
+    if (!row.hasLast || day != state.day) {
+        if (row.hasLast && row.lastTradeTime < day) {
+            state.reference = row.last;
+        } else {
+            auto before = std::partition_point(state.minutes.begin(), state.minutes.end(),
+                                               [day](const Bar& b) { return b.openTime < day; });
+            state.reference =
+                before != state.minutes.begin() ? std::prev(before)->close : tick.price;
+        }
+        state.hasReference = true;
+        state.day = day;
+        row.dayVolume = Quantity{};
+    }
+    if (!row.hasLast || tick.price == row.last)
+        row.direction = TickDirection::Unchanged;
+    else
+        row.direction = tick.price > row.last ? TickDirection::Up : TickDirection::Down;
+    row.last = tick.price;
+    row.hasLast = true;
+    row.lastTradeTime = std::max(row.lastTradeTime, tick.time);
+    if (auto volume = row.dayVolume.add(tick.size))
+        row.dayVolume = *volume;
+    const double reference = state.reference.toDouble();
+    row.changePercent = reference != 0.0 ? (row.last.toDouble() / reference - 1.0) * 100.0
+                                         : std::numeric_limits<double>::quiet_NaN();
+    if (state.watched)
+        m_quotesDirty = true;
+}
+
+void Engine::onQuote(const adapters::QuoteReceived& quote) {
+    noteMessage(quote.instrument.venue(), quote.receivedTime);
+    auto it = m_instruments.find(quote.instrument);
+    if (it == m_instruments.end())
+        return;
+    QuoteBoardRow& row = it->second.row;
+    row.bid = quote.quote.bidPrice;
+    row.ask = quote.quote.askPrice;
+    row.hasQuote = true;
+    if (it->second.watched)
+        m_quotesDirty = true;
+}
+
+void Engine::onBars(adapters::BarsReceived&& answer) {
+    noteMessage(answer.instrument.venue(), 0);
+    auto it = m_instruments.find(answer.instrument);
+    if (it == m_instruments.end() || it->second.historyRequestId != answer.requestId)
+        return; // closed meanwhile, or an answer to someone else's request
+    InstrumentState& state = it->second;
+    const std::string name = answer.instrument.toString();
+    if (answer.error) {
+        reject(answer.error->code, "history of " + name + ": " + answer.error->message);
+        return;
+    }
+    if (answer.timeframe != kMinute) {
+        reject(ErrorCode::InvalidArgument, "history of " + name + " is not in 1m bars");
+        return;
+    }
+    for (std::size_t i = 0; i < answer.bars.size(); ++i) {
+        const Bar& bar = answer.bars[i];
+        const bool ordered = i == 0 || answer.bars[i - 1].openTime < bar.openTime;
+        if (bar.timeframe != kMinute || kMinute.bucketStart(bar.openTime) != bar.openTime ||
+            !ordered || !bar.isConsistent()) {
+            reject(ErrorCode::InvalidArgument,
+                   "history of " + name + ": bar " + std::to_string(i) + " is malformed");
+            return;
+        }
+    }
+    // History covers what came before the first live minute; live bars win from there on.
+    const TimestampNs liveFrom =
+        state.firstLiveMinute.value_or(std::numeric_limits<TimestampNs>::max());
+    auto historyEnd =
+        std::partition_point(answer.bars.begin(), answer.bars.end(),
+                             [liveFrom](const Bar& b) { return b.openTime < liveFrom; });
+    auto liveBegin =
+        std::partition_point(state.minutes.begin(), state.minutes.end(),
+                             [liveFrom](const Bar& b) { return b.openTime < liveFrom; });
+    std::vector<Bar> merged(answer.bars.begin(), historyEnd);
+    merged.insert(merged.end(), liveBegin, state.minutes.end());
+    state.minutes = std::move(merged);
+    rebuildCharts(state);
+}
+
+void Engine::onFeedStatus(const adapters::FeedStatusChanged& status) {
+    noteMessage(status.venue, 0);
+    FeedStatusRow& row = m_feeds.find(status.venue)->second;
+    row.state = status.state;
+    row.detail = status.message;
+}
+
+void Engine::rebuildCharts(InstrumentState& state) {
+    for (ChartId id : state.charts)
+        m_charts.at(id).rebuild(state.minutes, state.aggregator.formingBar());
+}
+
+// ---- commands ------------------------------------------------------------------------------
+
+Engine::InstrumentState& Engine::useInstrument(const adapters::InstrumentKey& key,
+                                               bool wantHistory) {
+    auto [it, inserted] = m_instruments.try_emplace(key, key);
+    InstrumentState& state = it->second;
+    state.row.instrument = key;
+    adapters::IMarketDataClient* client = clientFor(key.venue());
+    if (inserted && client) {
+        auto subscribed = client->subscribe(adapters::SubscribeMarketData{key, true, true});
+        if (!subscribed)
+            reject(subscribed.error().code, key.toString() + ": " + subscribed.error().message);
+    }
+    if (wantHistory && state.historyRequestId == 0 && client) {
+        const auto& caps = client->capabilities();
+        const bool hasMinutes =
+            std::find(caps.historyTimeframes.begin(), caps.historyTimeframes.end(), kMinute) !=
+            caps.historyTimeframes.end();
+        if (hasMinutes) {
+            adapters::RequestBars request;
+            request.requestId = m_nextRequestId++;
+            request.instrument = key;
+            request.timeframe = kMinute;
+            request.limit = std::max(1, std::min(m_config.historyBars, caps.maxBarsPerRequest));
+            state.historyRequestId = request.requestId;
+            auto requested = client->requestBars(request);
+            if (!requested)
+                reject(requested.error().code,
+                       "history of " + key.toString() + ": " + requested.error().message);
+        }
+    }
+    return state;
+}
+
+void Engine::releaseIfUnused(const adapters::InstrumentKey& key) {
+    auto it = m_instruments.find(key);
+    if (it == m_instruments.end() || it->second.watched || !it->second.charts.empty())
+        return;
+    if (adapters::IMarketDataClient* client = clientFor(key.venue()))
+        (void)client->unsubscribe(adapters::UnsubscribeMarketData{key, true, true});
+    m_instruments.erase(it);
+}
+
+void Engine::apply(const OpenChart& command) {
+    if (m_charts.count(command.chartId)) {
+        reject(ErrorCode::InvalidArgument, chartName(command.chartId) + " is already open");
+        return;
+    }
+    if (command.instrument.isEmpty()) {
+        reject(ErrorCode::InvalidArgument, chartName(command.chartId) + ": no instrument");
+        return;
+    }
+    if (!command.timeframe.isValid() || !kMinute.nestsWithin(command.timeframe)) {
+        reject(ErrorCode::Unsupported,
+               chartName(command.chartId) + ": charts need a timeframe of whole minutes or longer");
+        return;
+    }
+    InstrumentState& state = useInstrument(command.instrument, true);
+    state.charts.push_back(command.chartId);
+    auto [it, inserted] = m_charts.try_emplace(command.chartId, command.chartId, command.instrument,
+                                               command.timeframe);
+    it->second.rebuild(state.minutes, state.aggregator.formingBar());
+}
+
+void Engine::apply(const CloseChart& command) {
+    auto it = m_charts.find(command.chartId);
+    if (it == m_charts.end()) {
+        reject(ErrorCode::NotFound, chartName(command.chartId) + " is not open");
+        return;
+    }
+    const adapters::InstrumentKey key = it->second.instrument();
+    m_charts.erase(it);
+    m_closedCharts.push_back(command.chartId);
+    std::vector<ChartId>& charts = m_instruments.at(key).charts;
+    charts.erase(std::remove(charts.begin(), charts.end(), command.chartId), charts.end());
+    releaseIfUnused(key);
+}
+
+void Engine::apply(const SetTimeframe& command) {
+    auto it = m_charts.find(command.chartId);
+    if (it == m_charts.end()) {
+        reject(ErrorCode::NotFound, chartName(command.chartId) + " is not open");
+        return;
+    }
+    if (!command.timeframe.isValid() || !kMinute.nestsWithin(command.timeframe)) {
+        reject(ErrorCode::Unsupported,
+               chartName(command.chartId) + ": charts need a timeframe of whole minutes or longer");
+        return;
+    }
+    const InstrumentState& state = m_instruments.at(it->second.instrument());
+    it->second.setTimeframe(command.timeframe, state.minutes, state.aggregator.formingBar());
+}
+
+void Engine::apply(const AddIndicator& command) {
+    auto it = m_charts.find(command.chartId);
+    if (it == m_charts.end()) {
+        reject(ErrorCode::NotFound, chartName(command.chartId) + " is not open");
+        return;
+    }
+    auto configured = indicators::IndicatorRegistry::builtin().parse(command.spec);
+    if (!configured) {
+        reject(configured.error().code, chartName(command.chartId) + ": indicator '" +
+                                            command.spec + "': " + configured.error().message);
+        return;
+    }
+    auto added = it->second.addIndicator(command.indicatorId, *configured);
+    if (!added)
+        reject(added.error().code, added.error().message);
+}
+
+void Engine::apply(const RemoveIndicator& command) {
+    auto it = m_charts.find(command.chartId);
+    if (it == m_charts.end()) {
+        reject(ErrorCode::NotFound, chartName(command.chartId) + " is not open");
+        return;
+    }
+    auto removed = it->second.removeIndicator(command.indicatorId);
+    if (!removed)
+        reject(removed.error().code, removed.error().message);
+}
+
+void Engine::apply(const SubscribeQuotes& command) {
+    if (command.instrument.isEmpty()) {
+        reject(ErrorCode::InvalidArgument, "quote board: no instrument");
+        return;
+    }
+    InstrumentState& state = useInstrument(command.instrument, false);
+    if (state.watched)
+        return;
+    state.watched = true;
+    m_watchlist.push_back(command.instrument);
+    m_quotesDirty = true;
+}
+
+void Engine::apply(const UnsubscribeQuotes& command) {
+    auto it = std::find(m_watchlist.begin(), m_watchlist.end(), command.instrument);
+    if (it == m_watchlist.end()) {
+        reject(ErrorCode::NotFound,
+               "quote board: " + command.instrument.toString() + " is not on it");
+        return;
+    }
+    m_watchlist.erase(it);
+    m_instruments.at(command.instrument).watched = false;
+    m_quotesDirty = true;
+    releaseIfUnused(command.instrument);
+}
+
+} // namespace cw::engine

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/adapters/InstrumentKey.hpp"
+#include "core/domain/Timeframe.hpp"
+#include "core/engine/ChartSnapshot.hpp"
+
+#include <string>
+#include <variant>
+
+namespace cw::engine {
+
+/// Opens a chart of `instrument` at `timeframe` (whole minutes or longer: minutes, hours,
+/// days, weeks, months). The engine subscribes the instrument's trades and asks for history;
+/// the first snapshot is a Full one.
+struct OpenChart {
+    ChartId chartId = 0;
+    adapters::InstrumentKey instrument;
+    Timeframe timeframe;
+};
+
+/// Closes a chart; its instrument is unsubscribed once nothing else uses it.
+struct CloseChart {
+    ChartId chartId = 0;
+};
+
+/// Rebuilds a chart at another timeframe from the instrument's 1m bars (a Full snapshot).
+struct SetTimeframe {
+    ChartId chartId = 0;
+    Timeframe timeframe;
+};
+
+/// Attaches an indicator given as "name[:p1[,p2...]]" (IndicatorRegistry::parse).
+struct AddIndicator {
+    ChartId chartId = 0;
+    IndicatorId indicatorId = 0;
+    std::string spec;
+};
+
+struct RemoveIndicator {
+    ChartId chartId = 0;
+    IndicatorId indicatorId = 0;
+};
+
+/// Adds an instrument to the quote board (watchlist).
+struct SubscribeQuotes {
+    adapters::InstrumentKey instrument;
+};
+
+struct UnsubscribeQuotes {
+    adapters::InstrumentKey instrument;
+};
+
+/// What the UI may ask of the engine. Commands are applied on the engine thread in the order
+/// they were posted; a rejected command is reported in the next SnapshotBatch's `errors`.
+using EngineCommand =
+    std::variant<std::monostate, OpenChart, CloseChart, SetTimeframe, AddIndicator, RemoveIndicator,
+                 SubscribeQuotes, UnsubscribeQuotes>;
+
+} // namespace cw::engine

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/adapters/AdapterRegistry.hpp"
+#include "core/adapters/VenueClients.hpp"
+#include "core/common/Result.hpp"
+#include "core/engine/ChartSnapshot.hpp"
+#include "core/engine/Engine.hpp"
+#include "core/engine/EngineCommand.hpp"
+#include "core/engine/FeedStatusSnapshot.hpp"
+#include "core/engine/ISnapshotSink.hpp"
+#include "core/engine/QuoteBoardSnapshot.hpp"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+Q_DECLARE_METATYPE(cw::engine::ChartSnapshotPtr)
+Q_DECLARE_METATYPE(cw::engine::QuoteBoardSnapshotPtr)
+Q_DECLARE_METATYPE(cw::engine::FeedStatusSnapshotPtr)
+
+namespace cw::ui {
+
+/// The GUI's one door to the engine. It owns the Engine (and the venues' clients that feed it),
+/// starts and stops the engine thread, posts the UI's commands into the engine's queue, and
+/// turns the engine's snapshot batches into Qt signals on the GUI thread.
+///
+/// Delivery: the engine thread hands each batch to `publish`, which merges it into a pending
+/// set under a short mutex and, if no delivery is queued yet, queues one to the GUI thread
+/// with QMetaObject::invokeMethod (never a blocking connection). When the GUI is slow, pending
+/// chart deltas merge (ChartSnapshot::merged), so the GUI gets one snapshot per chart with
+/// nothing lost; quote board and feed snapshots are replaced by newer ones.
+///
+/// Thread: GUI (the thread this object lives in). Signals are emitted on that thread.
+class EngineBridge : public QObject, private engine::ISnapshotSink {
+    Q_OBJECT
+
+public:
+    explicit EngineBridge(QObject* parent = nullptr);
+    explicit EngineBridge(engine::Engine::Config config, QObject* parent = nullptr);
+    /// Stops the engine thread (bounded wait), then releases the venues' clients.
+    ~EngineBridge() override;
+
+    /// Creates venue `name`'s clients from `registry` with the engine as their sink and
+    /// attaches its market data to the engine. Before `start()` only (Unsupported after).
+    Result<void> addVenue(const adapters::AdapterRegistry& registry, std::string_view name,
+                          const adapters::AdapterSettings& settings);
+
+    /// Starts the engine thread (which connects the venues). Idempotent.
+    void start();
+    /// Stops it; returns false if the thread did not finish within `joinTimeoutMs`.
+    bool stop(int joinTimeoutMs = 2000);
+    bool isRunning() const { return m_engine->isRunning(); }
+
+    /// Posts one command; Unsupported when the engine's command queue is full. Rejections
+    /// found by the engine arrive later through `commandFailed`.
+    Result<void> post(engine::EngineCommand command);
+
+    /// The engine, for wiring before `start()` and for posting market data in tests. Widgets
+    /// never call it.
+    engine::Engine& engine() { return *m_engine; }
+
+    /// Batches the engine published, and deliveries made to the GUI (<= batches).
+    std::uint64_t publishedBatches() const;
+    std::uint64_t deliveries() const { return m_deliveries; }
+
+signals:
+    void chartUpdated(cw::engine::ChartSnapshotPtr snapshot);
+    void chartClosed(quint64 chartId);
+    void quotesUpdated(cw::engine::QuoteBoardSnapshotPtr snapshot);
+    void feedStatusChanged(cw::engine::FeedStatusSnapshotPtr snapshot);
+    void commandFailed(QString message);
+
+private:
+    struct Pending {
+        std::map<engine::ChartId, engine::ChartSnapshotPtr> charts;
+        std::vector<engine::ChartId> closedCharts;
+        engine::QuoteBoardSnapshotPtr quotes;
+        engine::FeedStatusSnapshotPtr feeds;
+        std::vector<Error> errors;
+    };
+
+    void publish(engine::SnapshotBatch batch) override; // engine thread
+    void deliver();                                     // GUI thread
+
+    std::unique_ptr<engine::Engine> m_engine;
+    std::vector<adapters::VenueClients> m_venues;
+
+    mutable std::mutex m_mutex; ///< guards m_pending, m_deliveryQueued, m_published
+    Pending m_pending;
+    bool m_deliveryQueued = false;
+    std::uint64_t m_published = 0;
+    std::uint64_t m_deliveries = 0; ///< GUI thread only
+};
+
+} // namespace cw::ui
