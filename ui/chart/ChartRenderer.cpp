@@ -154,6 +154,10 @@ void ChartRenderer::layout(const QRect& area, const ChartModel& model) {
     }
 }
 
+DrawingCoordinates ChartRenderer::drawingCoordinates(const ChartModel& model) const {
+    return DrawingCoordinates(model.bars().time(), m_timeScale, m_priceScale, m_layout.pricePlot);
+}
+
 ChartRenderer::Region ChartRenderer::regionAt(const QPoint& point) const {
     const Layout& l = m_layout;
     if (l.pricePlot.contains(point))
@@ -253,6 +257,8 @@ void ChartRenderer::paint(QPainter& p, const QRect& area, const ChartModel& mode
                                out.color, out.widthPx);
         }
         drawLastPrice(p, model, f);
+        m_drawingRenderer.paint(p, m_drawingOverlay, drawingCoordinates(model), m_theme, m_font,
+                                f.priceDecimals);
         p.restore();
         drawPanes(p, model, f);
     }

@@ -5,6 +5,8 @@
 #include "ui/chart/ChartStyle.hpp"
 #include "ui/chart/ChartTheme.hpp"
 #include "ui/chart/ColumnDecimator.hpp"
+#include "ui/chart/DrawingCoordinates.hpp"
+#include "ui/chart/DrawingRenderer.hpp"
 #include "ui/chart/PriceScale.hpp"
 #include "ui/chart/TimeAxisLabeler.hpp"
 #include "ui/chart/TimeScale.hpp"
@@ -79,6 +81,11 @@ public:
     /// the last bar).
     void setCrosshair(std::optional<QPointF> position) { m_crosshair = position; }
     std::optional<QPointF> crosshair() const { return m_crosshair; }
+    /// The trader's drawings, painted above candles and overlays and below the crosshair. The
+    /// overlay holds views: its storage must stay alive until the next `paint`.
+    void setDrawingOverlay(const DrawingOverlay& overlay) { m_drawingOverlay = overlay; }
+    /// Anchor <-> pixel mapping of the price plot as of the last `layout`/`paint`.
+    DrawingCoordinates drawingCoordinates(const ChartModel& model) const;
 
     TimeScale& timeScale() { return m_timeScale; }
     const TimeScale& timeScale() const { return m_timeScale; }
@@ -124,6 +131,8 @@ private:
     bool m_showVolume = true;
     QFont m_font;
     std::optional<QPointF> m_crosshair;
+    DrawingOverlay m_drawingOverlay;
+    DrawingRenderer m_drawingRenderer;
 
     TimeScale m_timeScale;
     PriceScale m_priceScale;

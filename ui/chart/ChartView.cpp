@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/chart/ChartView.hpp"
 
+#include <QCursor>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -67,12 +68,55 @@ void ChartView::scrollToLive() {
     update();
 }
 
+void ChartView::setActiveTool(DrawingTool tool) {
+    m_drawingEditor.setTool(tool);
+    syncDrawingSignals();
+    if (m_drag == DragMode::None)
+        updateDrawingCursor(mapFromGlobal(QCursor::pos()));
+    update();
+}
+
+void ChartView::setDrawings(std::vector<ChartDrawing> drawings) {
+    m_drawingEditor.setDrawings(std::move(drawings));
+    m_drawingRevision = m_drawingEditor.revision();
+    update();
+}
+
+void ChartView::syncDrawingSignals() {
+    if (m_drawingEditor.revision() != m_drawingRevision) {
+        m_drawingRevision = m_drawingEditor.revision();
+        emit drawingsChanged();
+    }
+    if (m_drawingEditor.tool() != m_announcedTool) {
+        m_announcedTool = m_drawingEditor.tool();
+        emit activeToolChanged(m_announcedTool);
+    }
+}
+
+void ChartView::updateDrawingCursor(const QPointF& pos) {
+    if (m_drawingEditor.tool() != DrawingTool::None || m_drawingEditor.isPlacing()) {
+        setCursor(Qt::CrossCursor);
+        return;
+    }
+    const auto hit = m_renderer.regionAt(pos.toPoint()) == ChartRenderer::Region::PricePlot
+                         ? m_drawingEditor.hitTest(pos, m_renderer.drawingCoordinates(m_model))
+                         : std::nullopt;
+    if (!hit)
+        unsetCursor();
+    else if (hit->part == DrawingEditor::Part::Body)
+        setCursor(Qt::SizeAllCursor);
+    else
+        setCursor(Qt::PointingHandCursor);
+}
+
 void ChartView::ensureLayout() {
     m_renderer.layout(rect(), m_model);
 }
 
 void ChartView::paintEvent(QPaintEvent*) {
     QPainter p(this);
+    m_renderer.setDrawingOverlay(
+        {m_drawingEditor.drawings(), m_drawingEditor.pending(), m_drawingEditor.selectedId()});
     m_renderer.paint(p, rect(), m_model);
     ++m_paintCount;
 }
@@ -114,7 +158,22 @@ void ChartView::mousePressEvent(QMouseEvent* event) {
         return;
     }
     ensureLayout();
-    switch (m_renderer.regionAt(event->position().toPoint())) {
+    const ChartRenderer::Region region = m_renderer.regionAt(event->position().toPoint());
+    if (region == ChartRenderer::Region::PricePlot) {
+        const bool hadSelection = m_drawingEditor.selectedId().has_value();
+        if (m_drawingEditor.press(event->position(), m_renderer.drawingCoordinates(m_model))) {
+            m_drag = DragMode::Drawing;
+            m_lastPos = event->position();
+            syncDrawingSignals();
+            updateDrawingCursor(event->position());
+            event->accept();
+            update();
+            return;
+        }
+        if (hadSelection) // the press on empty chart deselected
+            update();
+    }
+    switch (region) {
     case ChartRenderer::Region::PricePlot:
     case ChartRenderer::Region::PanePlot:
         m_drag = DragMode::Pan;
@@ -155,11 +214,20 @@ void ChartView::mouseMoveEvent(QMouseEvent* event) {
         checkHistoryEdge();
         break;
     }
+    case DragMode::Drawing:
+        m_drawingEditor.move(pos, m_renderer.drawingCoordinates(m_model));
+        break;
     case DragMode::None:
+        // A drawing placed click by click follows the pointer.
+        if (m_drawingEditor.isPlacing())
+            m_drawingEditor.move(pos, m_renderer.drawingCoordinates(m_model));
+        updateDrawingCursor(pos);
+        break;
     case DragMode::Invalid:
         break;
     }
-    m_renderer.setCrosshair(m_drag == DragMode::None || m_drag == DragMode::Pan
+    m_renderer.setCrosshair(m_drag == DragMode::None || m_drag == DragMode::Pan ||
+                                    m_drag == DragMode::Drawing
                                 ? std::optional<QPointF>(pos)
                                 : std::nullopt);
     update();
@@ -167,14 +235,27 @@ void ChartView::mouseMoveEvent(QMouseEvent* event) {
 
 void ChartView::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton) {
+        if (m_drag == DragMode::Drawing) {
+            ensureLayout();
+            m_drawingEditor.release(event->position(), m_renderer.drawingCoordinates(m_model));
+            syncDrawingSignals();
+            update();
+        }
         m_drag = DragMode::None;
-        unsetCursor();
+        updateDrawingCursor(event->position());
     }
     QWidget::mouseReleaseEvent(event);
 }
 
 void ChartView::mouseDoubleClickEvent(QMouseEvent* event) {
     ensureLayout();
+    // On a drawing or while placing, the second click of a double-click is a plain press.
+    if (event->button() == Qt::LeftButton &&
+        m_renderer.regionAt(event->position().toPoint()) == ChartRenderer::Region::PricePlot &&
+        m_drawingEditor.wantsPointer(event->position(), m_renderer.drawingCoordinates(m_model))) {
+        mousePressEvent(event);
+        return;
+    }
     switch (m_renderer.regionAt(event->position().toPoint())) {
     case ChartRenderer::Region::PriceAxis:
         m_renderer.priceScale().setAutoScale(true);
@@ -192,6 +273,14 @@ void ChartView::mouseDoubleClickEvent(QMouseEvent* event) {
 }
 
 void ChartView::keyPressEvent(QKeyEvent* event) {
+    if (m_drawingEditor.key(event->key())) {
+        syncDrawingSignals();
+        if (m_drag == DragMode::None)
+            updateDrawingCursor(mapFromGlobal(QCursor::pos()));
+        event->accept();
+        update();
+        return;
+    }
     auto& ts = m_renderer.timeScale();
     switch (event->key()) {
     case Qt::Key_End:

@@ -4,11 +4,14 @@
 #include "core/domain/BarSeries.hpp"
 #include "ui/chart/ChartModel.hpp"
 #include "ui/chart/ChartRenderer.hpp"
+#include "ui/chart/DrawingEditor.hpp"
 
 #include <QTimer>
 #include <QWidget>
 
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace cw::ui {
 
@@ -18,9 +21,12 @@ namespace cw::ui {
 /// Input: the wheel zooms around the pointer; dragging the plot pans; dragging the price axis
 /// scales prices manually (double-click on it returns to autoscale); dragging the time axis
 /// zooms horizontally; double-click in the plot or the End key returns to the live edge;
-/// Home shows all bars; the crosshair follows the pointer. While the newest bar is visible,
-/// appended bars scroll in. Scrolling past the oldest bar emits `historyRequested` once per
-/// oldest bar so older history can be loaded lazily.
+/// Home shows all bars; the crosshair follows the pointer. Drawings (DrawingEditor): while a
+/// tool is active, or when the press is on a drawing, the editor takes the price plot's mouse
+/// events (place, select, move, reshape) and Escape / Delete / Backspace; otherwise the plot
+/// pans as usual. While the newest bar is visible, appended bars scroll in. Scrolling past
+/// the oldest bar emits `historyRequested` once per oldest bar so older history can be loaded
+/// lazily.
 ///
 /// Data calls (`setBars`, `appendBar`, `updateLastBar`, indicator changes through `model()`
 /// followed by `markDirty`) never paint: they mark the chart dirty and a single-shot timer
@@ -48,6 +54,17 @@ public:
     /// Shows the newest bar and follows appended bars again.
     void scrollToLive();
 
+    /// The tool the next clicks in the price plot place; goes back to None once a drawing is
+    /// finished or on Escape (activeToolChanged tells).
+    void setActiveTool(DrawingTool tool);
+    DrawingTool activeTool() const { return m_drawingEditor.tool(); }
+    /// The drawings, in data coordinates (time, price): they keep their place when `setBars`
+    /// shows another timeframe of the same instrument.
+    const std::vector<ChartDrawing>& drawings() const { return m_drawingEditor.drawings(); }
+    /// Replaces the drawings (e.g. another instrument's); does not emit drawingsChanged.
+    void setDrawings(std::vector<ChartDrawing> drawings);
+    DrawingEditor& drawingEditor() { return m_drawingEditor; }
+
     /// Schedules one coalesced repaint (after changing the model directly).
     void markDirty();
     bool isRepaintPending() const { return m_frameTimer.isActive(); }
@@ -57,6 +74,10 @@ public:
 signals:
     /// The user scrolled past the oldest bar, whose open time is `oldestTime`.
     void historyRequested(cw::TimestampNs oldestTime);
+    /// The user added, moved, reshaped or removed a drawing (emitted once per finished edit).
+    void drawingsChanged();
+    /// The active drawing tool changed (also when it returns to None by itself).
+    void activeToolChanged(cw::ui::DrawingTool tool);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -70,14 +91,20 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    enum class DragMode { Invalid = 0, None, Pan, PriceScale, TimeZoom };
+    enum class DragMode { Invalid = 0, None, Pan, PriceScale, TimeZoom, Drawing };
 
     void ensureLayout();
     void checkHistoryEdge();
+    /// Emits drawingsChanged / activeToolChanged for what the editor just did.
+    void syncDrawingSignals();
+    void updateDrawingCursor(const QPointF& pos);
 
     ChartModel m_model;
     ChartRenderer m_renderer;
     QTimer m_frameTimer;
+    DrawingEditor m_drawingEditor;
+    std::uint64_t m_drawingRevision = 0;
+    DrawingTool m_announcedTool = DrawingTool::None;
     DragMode m_drag = DragMode::None;
     QPointF m_lastPos;
     std::optional<TimestampNs> m_lastHistoryRequest;
