@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: MIT
+#include "app/gui/StartupProbe.hpp"
+#include "ui/chart/ChartView.hpp"
 #include "ui/mainwindow/MainWindow.hpp"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QIcon>
 
 int main(int argc, char** argv) {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Candlewick"));
     QApplication::setOrganizationName(QStringLiteral("Candlewick"));
@@ -12,7 +18,17 @@ int main(int argc, char** argv) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/candlewick.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.github.candlewick.Candlewick"));
 
-    cw::ui::MainWindow window;
+    cw::ui::MainWindowOptions options;
+    // CW_SETTINGS_FILE: an INI file instead of the platform's store (demos, clean runs).
+    options.settingsFile = qEnvironmentVariable("CW_SETTINGS_FILE");
+    cw::ui::MainWindow window(options);
+
+    if (qEnvironmentVariableIntValue("CW_STARTUP_PROBE") == 1) {
+        auto* probe = new cw::app::StartupProbe(
+            sinceMain, [](qint64) { QApplication::quit(); }, &window);
+        for (cw::ui::ChartView* view : window.findChildren<cw::ui::ChartView*>())
+            probe->watch(view);
+    }
     window.show();
     return QApplication::exec();
 }
