@@ -8,7 +8,7 @@
 #include "ui/chart/ChartModel.hpp"
 #include "ui/chart/ChartRenderer.hpp"
 
-#include <QGuiApplication>
+#include <QApplication>
 #include <QImage>
 #include <QPainter>
 
@@ -22,7 +22,8 @@ using namespace cw::ui;
 const QSize kFrameSize(1920, 1080);
 
 /// Painting text needs a QGuiApplication; the benchmark binary has no main of its own, so the
-/// first chart benchmark creates one (offscreen unless the caller chose a platform) and keeps it
+/// first chart benchmark creates one — a QApplication, so the widget benchmarks that run later
+/// in the same process can still create widgets — (offscreen unless the caller chose a platform) and keeps it
 /// for the life of the process.
 void ensureGuiApplication() {
     if (QCoreApplication::instance())
@@ -32,7 +33,7 @@ void ensureGuiApplication() {
     static int argc = 1;
     static char name[] = "candlewick-bench";
     static char* argv[] = {name, nullptr};
-    new QGuiApplication(argc, argv); // intentionally never destroyed
+    new QApplication(argc, argv); // intentionally never destroyed
 }
 
 const ChartModel& millionBarModel() {
