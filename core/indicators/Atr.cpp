@@ -14,7 +14,6 @@ namespace cw::indicators {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr std::size_t kBlock = 2 * LinearRecurrence::kBlock;
 } // namespace
 
 void atrBatch(std::span<const double> high, std::span<const double> low,
@@ -32,24 +31,43 @@ void atrBatch(std::span<const double> high, std::span<const double> low,
     const double* h = high.data();
     const double* l = low.data();
     const double* c = close.data();
+    double* y = out.data();
     double atr = 0.0;
     for (std::size_t i = 1; i <= p; ++i)
         atr += trueRange(h[i], l[i], c[i - 1]);
     atr /= static_cast<double>(p);
-    out[p] = atr;
+    y[p] = atr;
 
     const double inv = 1.0 / static_cast<double>(p);
     const LinearRecurrence wilder(1.0 - inv, inv);
-    // True ranges of a block into L1 scratch first (vectorised), then smoothed into the output.
-    const bool streaming = OutputWriter::streams(n);
-    double tr[kBlock];
-    for (std::size_t i = p + 1; i < n; i += kBlock) {
-        const std::size_t len = std::min(kBlock, n - i);
-        for (std::size_t j = 0; j < len; ++j)
-            tr[j] = trueRange(h[i + j], l[i + j], c[i + j - 1]);
-        atr = wilder.run(tr, out.data() + i, len, atr, streaming);
+    using Vector = LinearRecurrence::Vector;
+    constexpr std::size_t kWidth = LinearRecurrence::kWidth;
+    std::size_t i = p + 1;
+    // Sequential rows up to where the output can take aligned streaming stores, then true
+    // ranges and smoothing a vector of rows at a time, straight from the inputs to the output.
+    bool streaming = OutputWriter::streams(n);
+    for (; streaming && i < n && !Vector::isStreamAligned(y + i) && i < p + 1 + kWidth; ++i) {
+        atr = wilder.step(atr, trueRange(h[i], l[i], c[i - 1]));
+        y[i] = atr;
     }
-    OutputWriter::fence();
+    streaming = streaming && Vector::isStreamAligned(y + i);
+    LinearRecurrence::Lanes lanes(wilder, atr);
+    const auto trueRanges = [&](std::size_t row) {
+        return trueRange(Vector::load(h + row), Vector::load(l + row), Vector::load(c + row - 1));
+    };
+    if (streaming) {
+        for (; n - i >= kWidth; i += kWidth)
+            lanes.next(trueRanges(i)).stream(y + i);
+        OutputWriter::fence();
+    } else {
+        for (; n - i >= kWidth; i += kWidth)
+            lanes.next(trueRanges(i)).store(y + i);
+    }
+    atr = lanes.last();
+    for (; i < n; ++i) {
+        atr = wilder.step(atr, trueRange(h[i], l[i], c[i - 1]));
+        y[i] = atr;
+    }
 }
 
 AtrStream::AtrStream(int period) : m_period(period), m_value(kNaN) {

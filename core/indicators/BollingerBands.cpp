@@ -2,6 +2,8 @@
 #include "core/indicators/BollingerBands.hpp"
 
 #include "core/common/Assert.hpp"
+#include "core/indicators/DoubleVector.hpp"
+#include "core/indicators/LinearRecurrence.hpp"
 #include "core/indicators/OutputWriter.hpp"
 
 #include <algorithm>
@@ -13,7 +15,6 @@ namespace cw::indicators {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr std::size_t kChains = 4;
 
 struct Bands {
     double* upper;
@@ -73,136 +74,100 @@ void bandsSlow(const double* x, Bands b, std::size_t period, std::size_t first, 
     }
 }
 
-// Rows handled per pass of the chains: their sums, then bands, in L1 scratch.
-constexpr std::size_t kRows = 256;
+// Rows per sub-block: the rounding bound of the running sums (tol below) is set per sub-block.
+constexpr std::size_t kRows = 512;
+// Shortest stretch between restarts of the running sums from exact sums.
+constexpr std::size_t kMinStretch = 2048;
 
-// One running-sum chain: anchored at `ref`, a value of its own stretch, so that d = x - ref
-// stays small and the variance keeps its digits; started from exact sums.
-struct Chain {
-    std::size_t start = 0;
-    double ref = 0.0;
-    double s1 = 0.0;   ///< sum of d over the window
-    double s2 = 0.0;   ///< sum of d^2 over the window
-    double maxD = 0.0; ///< largest |d| the sums have taken in: bounds their rounding error
-};
+using Vector = DoubleVector;
+constexpr std::size_t kWidth = Vector::kWidth;
 
 double maxAbsDeviation(const double* x, std::size_t n, double ref, double seed) {
-    // Eight lanes so that the maximum vectorises (a single running maximum would not).
-    double lanes[8] = {seed, seed, seed, seed, seed, seed, seed, seed};
+    const Vector r = Vector::broadcast(ref);
+    Vector m = Vector::broadcast(seed);
     std::size_t j = 0;
-    for (; j + 8 <= n; j += 8) {
-        for (std::size_t l = 0; l < 8; ++l) {
-            const double d = std::fabs(x[j + l] - ref);
-            lanes[l] = d > lanes[l] ? d : lanes[l];
-        }
-    }
+    for (; n - j >= kWidth; j += kWidth)
+        m = maxOf(abs(Vector::load(x + j) - r), m);
+    double out = seed;
+    for (std::size_t k = 0; k < kWidth; ++k)
+        out = m.lane(k) > out ? m.lane(k) : out;
     for (; j < n; ++j) {
         const double d = std::fabs(x[j] - ref);
-        lanes[0] = d > lanes[0] ? d : lanes[0];
+        out = d > out ? d : out;
     }
-    double m = seed;
-    for (double v : lanes)
-        m = v > m ? v : m;
-    return m;
+    return out;
 }
 
-// Turns rows [i0, i0+m) of one chain, whose sums s1/s2 are in scratch, into the three bands.
+// Where a row's variance is too small against the rounding bound of the running sums
+// (flat windows): mean and variance by two exact passes instead.
+void refineLanes(const double* x, std::size_t row, std::size_t period, double inv, double tol,
+                 Vector& mean, Vector& var) {
+    double m[kWidth];
+    double v[kWidth];
+    mean.store(m);
+    var.store(v);
+    for (std::size_t k = 0; k < kWidth; ++k) {
+        if (v[k] <= tol)
+            exactMoments(x, row + k, period, inv, m[k], v[k]);
+    }
+    mean = Vector::load(m);
+    var = Vector::load(v);
+}
+
+// Rows [s, s+count) with s >= period and count a multiple of kWidth: running sums of d = x -
+// ref and d^2 over the window, ref = x[s], started from exact sums and updated a vector of
+// rows at a time (LinearRecurrence with a = b = 1 on the increments d_in - d_out and
+// d_in^2 - d_out^2), and the bands finished in the same registers.
 // After `steps` running updates the sums carry an absolute error of at most about
-// 4 * steps * eps * maxD^2 in the variance; where the variance is not a million times that,
-// sigma could show it (sqrt amplifies it near 0: flat windows), so those rows are recomputed
-// exactly by two passes. Per row and branch-free otherwise, so it vectorises (sqrt included:
-// this file is built with -fno-math-errno).
-void finish(const double* x, std::size_t period, std::size_t i0, std::size_t m, std::size_t steps,
-            const Chain& c, double inv, double k, const double* s1, const double* s2, double* upper,
-            double* middle, double* lower) {
-    const double tol = 1e-9 * static_cast<double>(steps) * c.maxD * c.maxD;
-    std::size_t suspicious = 0;
-    for (std::size_t j = 0; j < m; ++j) {
-        const double mean = s1[j] * inv;
-        const double var = s2[j] * inv - mean * mean;
-        suspicious += var <= tol ? 1 : 0;
-        middle[j] = c.ref + mean;
-        lower[j] = var;
-    }
-    if (suspicious > 0) {
-        for (std::size_t j = 0; j < m; ++j) {
-            if (lower[j] <= tol)
-                exactMoments(x, i0 + j, period, inv, middle[j], lower[j]);
+// 4 * steps * eps * maxD^2 in the variance (maxD: the largest |d| they have taken in); where
+// the variance is not a million times that, sigma could show it (sqrt amplifies it near 0:
+// flat windows), so those rows are recomputed exactly.
+template <bool kStreaming>
+void bandsStretch(const double* x, Bands b, std::size_t period, std::size_t s, std::size_t count,
+                  double inv, double k) {
+    const double ref = referenceAt(x, s);
+    double s1 = 0.0;
+    double s2 = 0.0;
+    windowSums(x, s - 1, period, ref, s1, s2);
+    double maxD = maxAbsDeviation(x + s - period, period, ref, 0.0);
+    LinearRecurrence::SumLanes sum1(s1);
+    LinearRecurrence::SumLanes sum2(s2);
+    const Vector vref = Vector::broadcast(ref);
+    const Vector vinv = Vector::broadcast(inv);
+    const Vector vk = Vector::broadcast(k);
+    const auto write = [](Vector v, double* at) {
+        if constexpr (kStreaming)
+            v.stream(at);
+        else
+            v.store(at);
+    };
+    for (std::size_t r0 = s; r0 < s + count; r0 += kRows) {
+        const std::size_t end = std::min(r0 + kRows, s + count);
+        maxD = maxAbsDeviation(x + r0, end - r0, ref, maxD);
+        const double steps = static_cast<double>(end - s + period);
+        const double tol = 1e-9 * steps * maxD * maxD;
+        const Vector vtol = Vector::broadcast(tol);
+        for (std::size_t r = r0; r < end; r += kWidth) {
+            const Vector in = Vector::load(x + r) - vref;
+            const Vector out = Vector::load(x + r - period) - vref;
+            const Vector e1 = in - out;
+            const Vector mean = sum1.next(e1) * vinv;
+            Vector var = fma(sum2.next(e1 * (in + out)), vinv, Vector() - mean * mean);
+            Vector mid = vref + mean;
+            if (countLessEqual(var, vtol) > 0)
+                refineLanes(x, r, period, inv, tol, mid, var);
+            const Vector dev = vk * sqrtOfPositivePart(var);
+            write(mid + dev, b.upper + r);
+            write(mid, b.middle + r);
+            write(mid - dev, b.lower + r);
         }
     }
-    for (std::size_t j = 0; j < m; ++j) {
-        const double var = lower[j];
-        const double dev = k * std::sqrt(var > 0.0 ? var : 0.0);
-        upper[j] = middle[j] + dev;
-        lower[j] = middle[j] - dev;
+    // A non-finite value anywhere in the stretch's windows leaves the sums non-finite for
+    // good (the last lane has taken in every row): its rows are redone per window.
+    if (!std::isfinite(sum1.last()) || !std::isfinite(sum2.last())) {
+        OutputWriter::fence(); // the streamed rows land before they are overwritten
+        bandsSlow(x, b, period, s, count, inv, k);
     }
-}
-
-// Bands for G interleaved chains of `len` rows each, starting at starts[g].
-template <std::size_t G>
-void bandsChains(const double* x, Bands b, std::size_t period, const std::size_t* starts,
-                 std::size_t len, double inv, double k, bool streaming) {
-    Chain c[G];
-    for (std::size_t g = 0; g < G; ++g) {
-        c[g].start = starts[g];
-        c[g].ref = referenceAt(x, starts[g]);
-        windowSums(x, starts[g], period, c[g].ref, c[g].s1, c[g].s2);
-        c[g].maxD = maxAbsDeviation(x + starts[g] + 1 - period, period - 1, c[g].ref, 0.0);
-    }
-    double s1[G][kRows];
-    double s2[G][kRows];
-    double up[kRows];
-    double mid[kRows];
-    double lo[kRows];
-    for (std::size_t j0 = 0; j0 < len; j0 += kRows) {
-        const std::size_t m = std::min(kRows, len - j0);
-        for (std::size_t j = 0; j < m; ++j) {
-#pragma GCC unroll 4
-            for (std::size_t g = 0; g < G; ++g) {
-                const std::size_t i = c[g].start + j0 + j;
-                if (j0 + j > 0) { // row 0 has the exact sums already
-                    const double in = x[i] - c[g].ref;
-                    const double out = x[i - period] - c[g].ref;
-                    c[g].s1 += in - out;
-                    c[g].s2 += (in - out) * (in + out);
-                }
-                s1[g][j] = c[g].s1;
-                s2[g][j] = c[g].s2;
-            }
-        }
-        for (std::size_t g = 0; g < G; ++g) {
-            const std::size_t i0 = c[g].start + j0;
-            c[g].maxD = maxAbsDeviation(x + i0, m, c[g].ref, c[g].maxD);
-            finish(x, period, i0, m, j0 + m + period, c[g], inv, k, s1[g], s2[g], up, mid, lo);
-            OutputWriter::copy(b.upper + i0, up, m, streaming);
-            OutputWriter::copy(b.middle + i0, mid, m, streaming);
-            OutputWriter::copy(b.lower + i0, lo, m, streaming);
-        }
-    }
-    // A non-finite value anywhere in a chain's windows leaves its sums non-finite for good:
-    // that chain's rows are redone with per-window semantics.
-    for (std::size_t g = 0; g < G; ++g) {
-        if (!std::isfinite(c[g].s1) || !std::isfinite(c[g].s2)) {
-            OutputWriter::fence(); // the streamed rows land before they are overwritten
-            bandsSlow(x, b, period, c[g].start, len, inv, k);
-        }
-    }
-}
-
-// Bands for rows [first, first+count): kChains interleaved chains over equal stretches (the
-// CPU overlaps their add chains), then the few leftover rows as one more chain.
-void bandsRange(const double* x, Bands b, std::size_t period, std::size_t first, std::size_t count,
-                double inv, double k, bool streaming) {
-    const std::size_t len = count / kChains;
-    if (len > 0) {
-        std::size_t starts[kChains];
-        for (std::size_t g = 0; g < kChains; ++g)
-            starts[g] = first + g * len;
-        bandsChains<kChains>(x, b, period, starts, len, inv, k, streaming);
-    }
-    const std::size_t tail = first + kChains * len;
-    if (tail < first + count)
-        bandsChains<1>(x, b, period, &tail, first + count - tail, inv, k, streaming);
 }
 
 } // namespace
@@ -220,16 +185,34 @@ void bollingerBandsBatch(std::span<const double> in, int period, double stddevs,
     std::fill_n(lower.begin(), warm, kNaN);
     if (p > n)
         return;
-    // Stretches of at most `segment` rows: every chain restarts from exact sums with a fresh
-    // reference value, so neither rounding nor the distance between price and reference can
-    // grow without bound.
-    const std::size_t segment = kChains * std::max<std::size_t>(1024, 8 * p);
+    const double* x = in.data();
     const double inv = 1.0 / static_cast<double>(p);
     const Bands b{upper.data(), middle.data(), lower.data()};
-    const bool streaming = OutputWriter::streams(n);
-    for (std::size_t i = p - 1; i < n; i += segment)
-        bandsRange(in.data(), b, p, i, std::min(segment, n - i), inv, stddevs, streaming);
+    // Exact rows from the first up to where the outputs can take aligned streaming stores.
+    std::size_t i = p - 1;
+    std::size_t head = 1;
+    bool streaming = OutputWriter::streams(n);
+    while (streaming && head < kWidth + 1 && !Vector::isStreamAligned(b.upper + i + head))
+        ++head;
+    head = std::min(head, n - i);
+    bandsSlow(x, b, p, i, head, inv, stddevs);
+    i += head;
+    streaming = streaming && Vector::isStreamAligned(b.upper + i) &&
+                Vector::isStreamAligned(b.middle + i) && Vector::isStreamAligned(b.lower + i);
+    // Stretches of whole vectors: each restarts from exact sums with a fresh reference value,
+    // so neither rounding nor the distance between price and reference can grow without
+    // bound. The last few rows, exactly.
+    const std::size_t stretch = std::max(kMinStretch, (8 * p + kRows - 1) / kRows * kRows);
+    const std::size_t vectorRows = (n - i) / kWidth * kWidth;
+    for (std::size_t s = i; s < i + vectorRows; s += stretch) {
+        const std::size_t count = std::min(stretch, i + vectorRows - s);
+        if (streaming)
+            bandsStretch<true>(x, b, p, s, count, inv, stddevs);
+        else
+            bandsStretch<false>(x, b, p, s, count, inv, stddevs);
+    }
     OutputWriter::fence();
+    bandsSlow(x, b, p, i + vectorRows, n - i - vectorRows, inv, stddevs);
 }
 
 BollingerBandsStream::BollingerBandsStream(int period, double stddevs)

@@ -1,41 +1,36 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/indicators/OutputWriter.hpp"
+#include "core/indicators/DoubleVector.hpp"
 
-#include <array>
 #include <cmath>
 #include <cstddef>
 
 namespace cw::indicators {
 
-/// The first-order linear recurrence y[j] = a*y[j-1] + b*x[j] behind EMA (a = 1-k, b = k) and
-/// Wilder smoothing (a = (n-1)/n, b = 1/n), evaluated faster than one dependent multiply-add
-/// per element.
+/// The first-order linear recurrence y[j] = a*y[j-1] + b*x[j] behind EMA (a = 1-k, b = k),
+/// Wilder smoothing (a = (n-1)/n, b = 1/n) and running sums (a = b = 1), evaluated W =
+/// DoubleVector::kWidth rows at a time instead of one dependent multiply-add per row.
 ///
-/// A block of kChains*kChunk elements is cut into kChains chunks. Pass 1 runs the unscaled
-/// recurrence u[j] = a*u[j-1] + x[j] from u = 0 in every chunk, the chunks interleaved so the
-/// CPU overlaps their independent dependency chains. The value carried into chunk g then
-/// follows from the previous chunk's last u in one step, c[g] = b*u[end] + a^kChunk*c[g-1],
-/// and pass 2 (independent per element, vectorised) finishes y[j] = b*u[j] + a^(j+1)*c[g].
-/// For 0 <= a < 1 the powers shrink, so the fix-up adds no more than a few ulps compared with
-/// the sequential recursion. A tail shorter than a block runs sequentially.
+/// Unrolled W times the recurrence reads y[j] = a^W * y[j-W] + b * z[j], with
+/// z[j] = sum over m < W of a^m * x[j-m]. So with rows grouped in vectors of W consecutive
+/// rows, lane k of every vector follows its own recurrence Y = a^W * Y' + b*Z: one vector
+/// multiply-add per W rows on the dependency chain. The window sums z come from log2(W)
+/// shift-and-multiply-add steps (z1 = x + a*x<<1, z2 = z1 + a^2*z1<<2, z3 = z2 + a^4*z2<<4),
+/// which are independent from vector to vector. For 0 <= a <= 1 every term is a sum of
+/// same-signed multiples of the inputs, so the result stays within a few ulps of the
+/// sequential recursion (fewer roundings on the chain than the sequential form, in fact).
 ///
-/// Holds its power table (1 KiB) by value: construct it on the stack, no allocation.
+/// NaN or infinity in x reaches every later y, as in the sequential form (and no earlier one).
+///
+/// Holds a few constants by value: construct it on the stack, no allocation.
 /// Thread: immutable after construction.
 class LinearRecurrence {
 public:
-    static constexpr std::size_t kChains = 8;
-    static constexpr std::size_t kChunk = 128;
-    static constexpr std::size_t kBlock = kChains * kChunk;
+    using Vector = DoubleVector;
+    static constexpr std::size_t kWidth = Vector::kWidth;
 
-    LinearRecurrence(double a, double b) : m_a(a), m_b(b) {
-        double p = 1.0;
-        for (double& power : m_powers) {
-            p *= a;
-            power = p;
-        }
-    }
+    LinearRecurrence(double a, double b) : m_a(a), m_b(b) {}
 
     double a() const { return m_a; }
     double b() const { return m_b; }
@@ -43,24 +38,125 @@ public:
     /// One sequential step: a*y + b*x.
     double step(double y, double x) const { return std::fma(m_a, y, m_b * x); }
 
+    /// The recurrence over consecutive vectors of rows, each next() call taking the inputs
+    /// of the next W rows and returning their outputs. Starts after a row whose output is
+    /// `carry`. Thread: the caller's.
+    class Lanes {
+    public:
+        Lanes(const LinearRecurrence& r, double carry)
+            : m_b(Vector::broadcast(r.m_b)), m_pow1(Vector::broadcast(r.m_a)),
+              m_y(Vector::broadcast(carry)) {
+            const double a2 = r.m_a * r.m_a;
+            const double a4 = a2 * a2;
+            m_pow2 = Vector::broadcast(a2);
+            m_pow4 = Vector::broadcast(a4);
+            m_powW = Vector::broadcast(kWidth == 8 ? a4 * a4 : a4);
+            // Before the first vector: y[k] = a^(k+1) * carry + b*z[k], z from zeros.
+            double powers[kWidth];
+            double p = 1.0;
+            for (double& power : powers) {
+                p *= r.m_a;
+                power = p;
+            }
+            m_mul = Vector::load(powers);
+        }
+
+        /// Outputs of the next W rows from their inputs `x`.
+        Vector next(Vector x) {
+            Vector z = x;
+            if constexpr (kWidth > 1) {
+                const Vector s = Vector::shiftIn<1>(m_in[0], z);
+                m_in[0] = z;
+                z = fma(m_pow1, s, z);
+            }
+            if constexpr (kWidth > 2) {
+                const Vector s = Vector::shiftIn<2>(m_in[1], z);
+                m_in[1] = z;
+                z = fma(m_pow2, s, z);
+            }
+            if constexpr (kWidth > 4) {
+                const Vector s = Vector::shiftIn<4>(m_in[2], z);
+                m_in[2] = z;
+                z = fma(m_pow4, s, z);
+            }
+            m_y = fma(m_mul, m_y, m_b * z);
+            m_mul = m_powW;
+            return m_y;
+        }
+
+        /// The output of the last row so far (the carry before the first next()).
+        double last() const { return m_y.last(); }
+
+    private:
+        Vector m_b;
+        Vector m_pow1;
+        Vector m_pow2;
+        Vector m_pow4;
+        Vector m_powW;
+        Vector m_mul; ///< multiplies the previous vector's outputs
+        Vector m_y;
+        Vector m_in[3]; ///< the previous vector's input to each shift step (zeros at first)
+    };
+
+    /// Lanes for a = b = 1, a running sum y[j] = y[j-1] + x[j]: the same steps with adds
+    /// (shorter latency, no multiplies). Thread: the caller's.
+    class SumLanes {
+    public:
+        explicit SumLanes(double carry) : m_y(Vector::broadcast(carry)) {}
+
+        /// Running sums of the next W rows from their inputs `x`.
+        Vector next(Vector x) {
+            Vector z = x;
+            if constexpr (kWidth > 1) {
+                const Vector s = Vector::shiftIn<1>(m_in[0], z);
+                m_in[0] = z;
+                z = z + s;
+            }
+            if constexpr (kWidth > 2) {
+                const Vector s = Vector::shiftIn<2>(m_in[1], z);
+                m_in[1] = z;
+                z = z + s;
+            }
+            if constexpr (kWidth > 4) {
+                const Vector s = Vector::shiftIn<4>(m_in[2], z);
+                m_in[2] = z;
+                z = z + s;
+            }
+            m_y = m_y + z; // a^W = 1, and before the first vector a^(k+1) = 1 too
+            return m_y;
+        }
+
+        double last() const { return m_y.last(); }
+
+    private:
+        Vector m_y;
+        Vector m_in[3]; ///< the previous vector's input to each shift step (zeros at first)
+    };
+
     /// Writes y[0..n) from x[0..n) with y[-1] = `carry`; returns y[n-1] (`carry` when n == 0).
-    /// `x` and `y` may be the same array but must not otherwise overlap. `streaming`: write y
-    /// with OutputWriter's streaming stores (for a large output column; call
+    /// `x` and `y` may be the same array but must not otherwise overlap. `streaming`: y is a
+    /// large column not read back soon: write it with non-temporal stores (call
     /// OutputWriter::fence() afterwards).
     double run(const double* x, double* y, std::size_t n, double carry,
                bool streaming = false) const {
         std::size_t i = 0;
-        double u[kBlock];
-        const LinearRecurrence* const self[1] = {this};
-        double* const scratch[1] = {u};
-        for (; n - i >= kBlock; i += kBlock) {
-            accumulate<1>(self, x + i, scratch);
+        if (n >= 4 * kWidth) {
             if (streaming) {
-                carry = finish(u, u, carry);
-                OutputWriter::copy(y + i, u, kBlock, true);
-            } else {
-                carry = finish(u, y + i, carry);
+                for (; i < kWidth && !Vector::isStreamAligned(y + i); ++i) {
+                    carry = step(carry, x[i]);
+                    y[i] = carry;
+                }
+                streaming = Vector::isStreamAligned(y + i);
             }
+            Lanes lanes(*this, carry);
+            if (streaming) {
+                for (; n - i >= kWidth; i += kWidth)
+                    lanes.next(Vector::load(x + i)).stream(y + i);
+            } else {
+                for (; n - i >= kWidth; i += kWidth)
+                    lanes.next(Vector::load(x + i)).store(y + i);
+            }
+            carry = lanes.last();
         }
         for (; i < n; ++i) {
             carry = step(carry, x[i]);
@@ -69,49 +165,9 @@ public:
         return carry;
     }
 
-    /// Pass 1 of K recurrences over the same kBlock inputs x[0..kBlock) (one load feeds all
-    /// K): u[k][j] = r[k]->a() * u[k][j-1] + x[j], restarted from 0 at every chunk. `u[k]` may
-    /// be `x` for K == 1.
-    template <std::size_t K>
-    static void accumulate(const LinearRecurrence* const (&r)[K], const double* x,
-                           double* const (&u)[K]) {
-        double a[K];
-        for (std::size_t k = 0; k < K; ++k)
-            a[k] = r[k]->m_a;
-        double acc[K][kChains] = {};
-        for (std::size_t j = 0; j < kChunk; ++j) {
-#pragma GCC unroll 8
-            for (std::size_t g = 0; g < kChains; ++g) {
-                const double v = x[g * kChunk + j];
-#pragma GCC unroll 4
-                for (std::size_t k = 0; k < K; ++k) {
-                    acc[k][g] = std::fma(a[k], acc[k][g], v);
-                    u[k][g * kChunk + j] = acc[k][g];
-                }
-            }
-        }
-    }
-
-    /// Pass 2 over one block: y[j] = b*u[j] + a^(j+1 within its chunk) * (the value carried
-    /// into that chunk), starting from `carry`; returns y[kBlock-1]. `u` may be `y`.
-    double finish(const double* u, double* y, double carry) const {
-        const double b = m_b;
-        const double aChunk = m_powers[kChunk - 1];
-        for (std::size_t g = 0; g < kChains; ++g) {
-            const double* uc = u + g * kChunk;
-            double* yc = y + g * kChunk;
-            const double c = carry;
-            carry = std::fma(b, uc[kChunk - 1], aChunk * c);
-            for (std::size_t j = 0; j < kChunk; ++j)
-                yc[j] = std::fma(b, uc[j], m_powers[j] * c);
-        }
-        return carry;
-    }
-
 private:
     double m_a;
     double m_b;
-    std::array<double, kChunk> m_powers{}; ///< a^(j+1)
 };
 
 } // namespace cw::indicators

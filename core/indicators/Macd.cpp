@@ -77,41 +77,59 @@ void macdBatch(std::span<const double> in, int fast, int slow, int signal, std::
     // The macd values before `first` fed the seed; like TA-Lib, none is output.
     std::fill(m + s, m + first, kNaN);
 
-    // Whole blocks, all in L1 scratch: one pass 1 for both EMAs (one load of x feeds both),
-    // their fix-ups, macd, then the signal's two passes; the three outputs are written once.
-    constexpr std::size_t kBlock = LinearRecurrence::kBlock;
-    double uFast[kBlock];
-    double uSlow[kBlock];
-    double uSignal[kBlock];
-    const LinearRecurrence* const both[2] = {&fastRec, &slowRec};
-    const LinearRecurrence* const signalOnly[1] = {&signalRec};
-    double* const fastSlowScratch[2] = {uFast, uSlow};
-    double* const signalScratch[1] = {uSignal};
-    const bool streaming = OutputWriter::streams(n);
+    // The three recurrences a vector of rows at a time (LinearRecurrence::Lanes): x is read
+    // once and each output written once. Sequential rows first up to where the outputs can
+    // take aligned streaming stores.
+    using Vector = LinearRecurrence::Vector;
+    constexpr std::size_t kWidth = LinearRecurrence::kWidth;
     std::size_t i = first + 1;
-    for (; n - i >= kBlock; i += kBlock) {
-        LinearRecurrence::accumulate<2>(both, x + i, fastSlowScratch);
-        fastEma = fastRec.finish(uFast, uFast, fastEma);
-        slowEma = slowRec.finish(uSlow, uSlow, slowEma);
-        for (std::size_t j = 0; j < kBlock; ++j)
-            uFast[j] -= uSlow[j]; // macd
-        LinearRecurrence::accumulate<1>(signalOnly, uFast, signalScratch);
-        signalEma = signalRec.finish(uSignal, uSignal, signalEma);
-        for (std::size_t j = 0; j < kBlock; ++j)
-            uSlow[j] = uFast[j] - uSignal[j]; // hist
-        OutputWriter::copy(m + i, uFast, kBlock, streaming);
-        OutputWriter::copy(sig + i, uSignal, kBlock, streaming);
-        OutputWriter::copy(h + i, uSlow, kBlock, streaming);
+    bool streaming = OutputWriter::streams(n);
+    const auto sequential = [&](std::size_t row) {
+        fastEma = fastRec.step(fastEma, x[row]);
+        slowEma = slowRec.step(slowEma, x[row]);
+        m[row] = fastEma - slowEma;
+        signalEma = signalRec.step(signalEma, m[row]);
+        sig[row] = signalEma;
+        h[row] = m[row] - signalEma;
+    };
+    for (; streaming && i < n && !Vector::isStreamAligned(m + i) && i < first + 1 + kWidth; ++i)
+        sequential(i);
+    streaming = streaming && Vector::isStreamAligned(m + i) && Vector::isStreamAligned(sig + i) &&
+                Vector::isStreamAligned(h + i);
+    LinearRecurrence::Lanes fastLanes(fastRec, fastEma);
+    LinearRecurrence::Lanes slowLanes(slowRec, slowEma);
+    LinearRecurrence::Lanes signalLanes(signalRec, signalEma);
+    // Per block of rows in L1 scratch: macd from the two EMAs, then the signal over it. Two
+    // shorter loops keep more rows in flight than one with all three recurrences chained.
+    constexpr std::size_t kBlockRows = 256;
+    double macdBlock[kBlockRows];
+    const auto blockAt = [&](std::size_t row, std::size_t len, auto&& write) {
+        for (std::size_t j = 0; j < len; j += kWidth) {
+            const Vector xv = Vector::load(x + row + j);
+            (fastLanes.next(xv) - slowLanes.next(xv)).store(macdBlock + j);
+        }
+        for (std::size_t j = 0; j < len; j += kWidth) {
+            const Vector mv = Vector::load(macdBlock + j);
+            const Vector sv = signalLanes.next(mv);
+            write(mv, m + row + j);
+            write(sv, sig + row + j);
+            write(mv - sv, h + row + j);
+        }
+    };
+    while (n - i >= kWidth) {
+        const std::size_t len = std::min(kBlockRows, (n - i) / kWidth * kWidth);
+        if (streaming)
+            blockAt(i, len, [](Vector v, double* at) { v.stream(at); });
+        else
+            blockAt(i, len, [](Vector v, double* at) { v.store(at); });
+        i += len;
     }
     OutputWriter::fence();
-    for (; i < n; ++i) {
-        fastEma = fastRec.step(fastEma, x[i]);
-        slowEma = slowRec.step(slowEma, x[i]);
-        m[i] = fastEma - slowEma;
-        signalEma = signalRec.step(signalEma, m[i]);
-        sig[i] = signalEma;
-        h[i] = m[i] - signalEma;
-    }
+    fastEma = fastLanes.last();
+    slowEma = slowLanes.last();
+    signalEma = signalLanes.last();
+    for (; i < n; ++i)
+        sequential(i);
 }
 
 MacdStream::MacdStream(int fast, int slow, int signal)

@@ -14,7 +14,7 @@ namespace cw::indicators {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr std::size_t kBlock = 2 * LinearRecurrence::kBlock;
+constexpr std::size_t kBlock = 2048; // rows of gains and losses in L1 scratch
 
 // Exact and NaN-preserving (max(d, 0) would turn a NaN into 0 on some instruction sets).
 inline double gainOf(double d) {

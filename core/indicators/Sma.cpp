@@ -2,6 +2,9 @@
 #include "core/indicators/Sma.hpp"
 
 #include "core/common/Assert.hpp"
+#include "core/indicators/DoubleVector.hpp"
+#include "core/indicators/LinearRecurrence.hpp"
+#include "core/indicators/OutputWriter.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,8 +15,6 @@ namespace cw::indicators {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-// Independent running sums interleaved in one loop: the CPU overlaps their add chains.
-constexpr std::size_t kChains = 4;
 
 double windowSum(const double* x, std::size_t end, std::size_t period) {
     double s = 0.0;
@@ -51,44 +52,31 @@ void meanSlow(const double* x, double* out, std::size_t period, std::size_t firs
     }
 }
 
-// out[i] = mean(x[i-period+1..i]) for i in [first, first+count): kChains running sums over
-// equal stretches, each started from an exact sum; a stretch whose sum ends non-finite met a
-// NaN or infinity and is redone by meanSlow.
-void meanRange(const double* x, double* out, std::size_t period, std::size_t first,
-               std::size_t count, double inv) {
-    const std::size_t len = count / kChains;
-    if (len > 0) {
-        double s[kChains];
-        std::size_t start[kChains];
-        for (std::size_t g = 0; g < kChains; ++g) {
-            start[g] = first + g * len;
-            s[g] = windowSum(x, start[g], period);
-            out[start[g]] = s[g] * inv;
-        }
-        for (std::size_t j = 1; j < len; ++j) {
-#pragma GCC unroll 4
-            for (std::size_t g = 0; g < kChains; ++g) {
-                const std::size_t i = start[g] + j;
-                s[g] += x[i] - x[i - period];
-                out[i] = s[g] * inv;
-            }
-        }
-        for (std::size_t g = 0; g < kChains; ++g) {
-            if (!std::isfinite(s[g]))
-                meanSlow(x, out, period, start[g], len, inv);
-        }
+using Vector = DoubleVector;
+constexpr std::size_t kWidth = Vector::kWidth;
+// Shortest stretch between restarts of the running sum from an exact sum.
+constexpr std::size_t kMinStretch = 4096;
+
+// out[i] = mean(x[i-period+1..i]) for i in [s, s+count), s >= period, count a multiple of
+// kWidth: a running sum started from an exact one and updated a vector of rows at a time
+// (LinearRecurrence with a = b = 1 on the increments x[i] - x[i-period]). A stretch whose sum
+// ends non-finite met a NaN or infinity (the last lane has taken in every row) and is redone
+// by meanSlow.
+template <bool kStreaming>
+void meanStretch(const double* x, double* out, std::size_t period, std::size_t s, std::size_t count,
+                 double inv) {
+    LinearRecurrence::SumLanes lanes(windowSum(x, s - 1, period));
+    const Vector vinv = Vector::broadcast(inv);
+    for (std::size_t r = s; r < s + count; r += kWidth) {
+        const Vector mean = lanes.next(Vector::load(x + r) - Vector::load(x + r - period)) * vinv;
+        if constexpr (kStreaming)
+            mean.stream(out + r);
+        else
+            mean.store(out + r);
     }
-    const std::size_t tail = first + kChains * len;
-    const std::size_t end = first + count;
-    if (tail < end) {
-        double s = windowSum(x, tail, period);
-        out[tail] = s * inv;
-        for (std::size_t i = tail + 1; i < end; ++i) {
-            s += x[i] - x[i - period];
-            out[i] = s * inv;
-        }
-        if (!std::isfinite(s))
-            meanSlow(x, out, period, tail, end - tail, inv);
+    if (!std::isfinite(lanes.last())) {
+        OutputWriter::fence(); // the streamed rows land before they are overwritten
+        meanSlow(x, out, period, s, count, inv);
     }
 }
 
@@ -104,13 +92,33 @@ void smaBatch(std::span<const double> in, int period, std::span<double> out) {
         return;
     }
     std::fill(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(p - 1), kNaN);
-    // Each running sum restarts from an exact sum every `segment` rows, which bounds the
-    // rounding error a long add/subtract run could build up; the restart costs `period` adds,
-    // so keep it a small fraction of the segment.
-    const std::size_t segment = kChains * std::max<std::size_t>(4096, 8 * p);
+    const double* x = in.data();
+    double* y = out.data();
     const double inv = 1.0 / static_cast<double>(p);
-    for (std::size_t i = p - 1; i < n; i += segment)
-        meanRange(in.data(), out.data(), p, i, std::min(segment, n - i), inv);
+    // Exact rows from the first up to where the output can take aligned streaming stores.
+    std::size_t i = p - 1;
+    std::size_t head = 1;
+    bool streaming = OutputWriter::streams(n);
+    while (streaming && head < kWidth + 1 && !Vector::isStreamAligned(y + i + head))
+        ++head;
+    head = std::min(head, n - i);
+    meanSlow(x, y, p, i, head, inv);
+    i += head;
+    streaming = streaming && Vector::isStreamAligned(y + i);
+    // Each running sum restarts from an exact sum every `stretch` rows, which bounds the
+    // rounding error a long add/subtract run could build up; the restart costs `period` adds,
+    // so keep it a small fraction of the stretch. The last few rows, exactly.
+    const std::size_t stretch = std::max(kMinStretch, (8 * p + kWidth - 1) / kWidth * kWidth);
+    const std::size_t vectorRows = (n - i) / kWidth * kWidth;
+    for (std::size_t s = i; s < i + vectorRows; s += stretch) {
+        const std::size_t count = std::min(stretch, i + vectorRows - s);
+        if (streaming)
+            meanStretch<true>(x, y, p, s, count, inv);
+        else
+            meanStretch<false>(x, y, p, s, count, inv);
+    }
+    OutputWriter::fence();
+    meanSlow(x, y, p, i + vectorRows, n - i - vectorRows, inv);
 }
 
 SmaStream::SmaStream(int period)

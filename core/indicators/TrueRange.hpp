@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/indicators/DoubleVector.hpp"
+
 #include <cmath>
 
 namespace cw::indicators {
@@ -16,6 +18,15 @@ inline double trueRange(double high, double low, double prevClose) {
     r = lc > r ? lc : r;
     const double probe = hl + hc + lc; // NaN iff some input is NaN (or inf - inf)
     return probe == probe ? r : probe;
+}
+
+/// trueRange() of DoubleVector::kWidth rows at once, with the same results.
+inline DoubleVector trueRange(DoubleVector high, DoubleVector low, DoubleVector prevClose) {
+    const DoubleVector hl = high - low;
+    const DoubleVector hc = abs(high - prevClose);
+    const DoubleVector lc = abs(low - prevClose);
+    const DoubleVector r = maxOf(lc, maxOf(hc, hl));
+    return nanOr(hl + hc + lc, r);
 }
 
 } // namespace cw::indicators
