@@ -5,14 +5,22 @@ namespace cw {
 
 std::string_view errorCodeName(ErrorCode code) {
     switch (code) {
-    case ErrorCode::Invalid: return "Invalid";
-    case ErrorCode::InvalidArgument: return "InvalidArgument";
-    case ErrorCode::ParseError: return "ParseError";
-    case ErrorCode::OutOfRange: return "OutOfRange";
-    case ErrorCode::Overflow: return "Overflow";
-    case ErrorCode::NotFound: return "NotFound";
-    case ErrorCode::IoError: return "IoError";
-    case ErrorCode::Unsupported: return "Unsupported";
+    case ErrorCode::Invalid:
+        return "Invalid";
+    case ErrorCode::InvalidArgument:
+        return "InvalidArgument";
+    case ErrorCode::ParseError:
+        return "ParseError";
+    case ErrorCode::OutOfRange:
+        return "OutOfRange";
+    case ErrorCode::Overflow:
+        return "Overflow";
+    case ErrorCode::NotFound:
+        return "NotFound";
+    case ErrorCode::IoError:
+        return "IoError";
+    case ErrorCode::Unsupported:
+        return "Unsupported";
     }
     return "Unknown";
 }

@@ -26,10 +26,10 @@ public:
     Result(T&& value) : m_state(std::move(value)) {}
     Result(Error error) : m_state(std::move(error)) {}
     template <class U>
-        requires(std::is_constructible_v<T, U &&> && !std::is_same_v<std::decay_t<U>, T> &&
-                 !std::is_same_v<std::decay_t<U>, Error> &&
-                 !std::is_same_v<std::decay_t<U>, Result<T>>)
-    Result(U&& value) : m_state(std::in_place_index<0>, std::forward<U>(value)) {}
+    requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, T> &&
+             !std::is_same_v<std::decay_t<U>, Error> && !std::is_same_v<std::decay_t<U>, Result<T>>)
+        Result(U&& value)
+        : m_state(std::in_place_index<0>, std::forward<U>(value)) {}
 
     bool hasValue() const { return m_state.index() == 0; }
     explicit operator bool() const { return hasValue(); }
@@ -90,6 +90,8 @@ private:
 };
 
 /// Shorthand for building an error result: `return fail(ErrorCode::NotFound, "no such symbol");`
-inline Error fail(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+inline Error fail(ErrorCode code, std::string message) {
+    return Error{code, std::move(message)};
+}
 
 } // namespace cw

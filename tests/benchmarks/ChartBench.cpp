@@ -23,8 +23,8 @@ const QSize kFrameSize(1920, 1080);
 
 /// Painting text needs a QGuiApplication; the benchmark binary has no main of its own, so the
 /// first chart benchmark creates one — a QApplication, so the widget benchmarks that run later
-/// in the same process can still create widgets — (offscreen unless the caller chose a platform) and keeps it
-/// for the life of the process.
+/// in the same process can still create widgets — (offscreen unless the caller chose a platform)
+/// and keeps it for the life of the process.
 void ensureGuiApplication() {
     if (QCoreApplication::instance())
         return;

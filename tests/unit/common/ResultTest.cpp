@@ -2,7 +2,6 @@
 #include "core/common/Result.hpp"
 
 #include <gtest/gtest.h>
-
 #include <memory>
 #include <string>
 
