@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/indicators/Ema.hpp"
 
+#include "tests/unit/indicators/IndicatorTestData.hpp"
+
 #include <cmath>
 #include <gtest/gtest.h>
 #include <limits>
@@ -10,22 +12,11 @@
 using cw::OhlcvRow;
 using cw::indicators::emaBatch;
 using cw::indicators::EmaStream;
+using cw::indicators::test::randomWalk;
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::vector<double> randomWalk(std::size_t n, unsigned seed) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<double> z(0.0, 1.0);
-    std::vector<double> x(n);
-    double price = 100.0;
-    for (double& v : x) {
-        price *= std::exp(0.002 * z(rng));
-        v = price;
-    }
-    return x;
-}
 
 // TA-Lib's definition, sequentially: SMA seed at period-1, then prev + k*(x - prev).
 std::vector<double> naiveEma(const std::vector<double>& x, std::size_t p) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <random>
 #include <vector>
 
 namespace cw::indicators::test {
@@ -70,6 +71,19 @@ inline bool closeEnough(double expected, double actual) {
         return std::isnan(expected) && std::isnan(actual);
     const double diff = std::fabs(expected - actual);
     return diff <= 1e-12 || diff <= 1e-9 * std::max(std::fabs(expected), std::fabs(actual));
+}
+
+/// A seeded geometric random walk of closes starting at 100 (0.2 % per step).
+inline std::vector<double> randomWalk(std::size_t n, unsigned seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> z(0.0, 1.0);
+    std::vector<double> x(n);
+    double price = 100.0;
+    for (double& v : x) {
+        price *= std::exp(0.002 * z(rng));
+        v = price;
+    }
+    return x;
 }
 
 } // namespace cw::indicators::test

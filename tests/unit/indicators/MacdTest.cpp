@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/indicators/Macd.hpp"
 
+#include "tests/unit/indicators/IndicatorTestData.hpp"
+
 #include <array>
 #include <cmath>
 #include <gtest/gtest.h>
@@ -11,22 +13,11 @@
 using cw::OhlcvRow;
 using cw::indicators::macdBatch;
 using cw::indicators::MacdStream;
+using cw::indicators::test::randomWalk;
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::vector<double> randomWalk(std::size_t n, unsigned seed) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<double> z(0.0, 1.0);
-    std::vector<double> x(n);
-    double price = 100.0;
-    for (double& v : x) {
-        price *= std::exp(0.002 * z(rng));
-        v = price;
-    }
-    return x;
-}
 
 struct MacdOut {
     std::vector<double> macd;
