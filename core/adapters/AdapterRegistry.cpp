@@ -42,11 +42,12 @@ Result<const AdapterRegistry::Entry*> AdapterRegistry::find(std::string_view nam
 }
 
 Result<VenueClients> AdapterRegistry::create(std::string_view name, const AdapterSettings& settings,
-                                             IMarketDataSink& sink) const {
+                                             IMarketDataSink& marketData,
+                                             IExecutionSink* execution) const {
     auto entry = find(name);
     if (!entry)
         return entry.error();
-    return (*entry)->factory(settings, sink);
+    return (*entry)->factory(settings, marketData, execution);
 }
 
 } // namespace cw::adapters

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/adapters/IExecutionSink.hpp"
 #include "core/adapters/IMarketDataSink.hpp"
 #include "core/adapters/VenueClients.hpp"
 #include "core/common/Result.hpp"
@@ -18,10 +19,11 @@ namespace cw::adapters {
 /// come from the keychain. Each venue documents its keys and rejects unknown ones.
 using AdapterSettings = std::map<std::string, std::string, std::less<>>;
 
-/// Builds the clients of one venue. Errors are InvalidArgument for bad settings; the sink must
-/// outlive the returned clients.
-using AdapterFactory =
-    std::function<Result<VenueClients>(const AdapterSettings& settings, IMarketDataSink& sink)>;
+/// Builds the clients of one venue. Errors are InvalidArgument for bad settings. The sinks
+/// must outlive the returned clients; with no execution sink (null) no execution client is
+/// built.
+using AdapterFactory = std::function<Result<VenueClients>(
+    const AdapterSettings& settings, IMarketDataSink& marketData, IExecutionSink* execution)>;
 
 /// Venue name -> factory, so the application creates clients by name ("sim", later
 /// "binance", "ib", "mt5") without knowing their classes.
@@ -48,7 +50,8 @@ public:
     /// Creates the clients of venue `name`: NotFound for an unknown name, otherwise whatever
     /// the factory returns.
     Result<VenueClients> create(std::string_view name, const AdapterSettings& settings,
-                                IMarketDataSink& sink) const;
+                                IMarketDataSink& marketData,
+                                IExecutionSink* execution = nullptr) const;
 
 private:
     std::map<std::string, Entry, std::less<>> m_entries;

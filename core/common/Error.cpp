@@ -21,6 +21,8 @@ std::string_view errorCodeName(ErrorCode code) {
         return "IoError";
     case ErrorCode::Unsupported:
         return "Unsupported";
+    case ErrorCode::Unavailable:
+        return "Unavailable";
     }
     return "Unknown";
 }

@@ -16,6 +16,7 @@ enum class ErrorCode {
     NotFound,        ///< an unknown name, symbol or id
     IoError,         ///< a file or socket operation failed
     Unsupported,     ///< a request the component does not implement
+    Unavailable,     ///< the component cannot serve it now (not connected, stopped, busy)
 };
 
 std::string_view errorCodeName(ErrorCode code);

@@ -35,8 +35,9 @@ Result<void> MarketSession::addVenue(const adapters::AdapterRegistry& registry,
     auto added =
         capturing.add((*entry)->name, (*entry)->description,
                       [factory = (*entry)->factory, &offered](const adapters::AdapterSettings& s,
-                                                              adapters::IMarketDataSink& sink) {
-                          auto clients = factory(s, sink);
+                                                              adapters::IMarketDataSink& sink,
+                                                              adapters::IExecutionSink* execution) {
+                          auto clients = factory(s, sink, execution);
                           if (clients && clients->instruments)
                               offered = clients->instruments->instruments();
                           return clients;

@@ -7,8 +7,8 @@
 
 namespace cw::adapters::sim {
 
-Result<VenueClients> SimulatedVenue::create(const AdapterSettings& settings,
-                                            IMarketDataSink& sink) {
+Result<VenueClients> SimulatedVenue::create(const AdapterSettings& settings, IMarketDataSink& sink,
+                                            IExecutionSink* /*execution*/) {
     auto config = SimulationConfig::fromSettings(settings);
     if (!config)
         return config.error();

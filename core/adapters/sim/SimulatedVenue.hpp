@@ -22,7 +22,8 @@ public:
     static constexpr std::string_view kName = "sim";
 
     /// Both clients for `settings` (InvalidArgument for bad settings). They post into `sink`.
-    static Result<VenueClients> create(const AdapterSettings& settings, IMarketDataSink& sink);
+    static Result<VenueClients> create(const AdapterSettings& settings, IMarketDataSink& sink,
+                                       IExecutionSink* execution = nullptr);
     /// Adds "sim" to `registry`; InvalidArgument when it is already there.
     static Result<void> registerIn(AdapterRegistry& registry);
 };

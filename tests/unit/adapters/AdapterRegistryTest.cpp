@@ -16,14 +16,14 @@ struct NullSink final : IMarketDataSink {
 
 /// A factory that records its settings and builds no clients.
 AdapterFactory recordingFactory(int& calls, AdapterSettings& seen) {
-    return
-        [&calls, &seen](const AdapterSettings& settings, IMarketDataSink&) -> Result<VenueClients> {
-            ++calls;
-            seen = settings;
-            if (settings.contains("bad"))
-                return fail(ErrorCode::InvalidArgument, "bad setting");
-            return VenueClients{};
-        };
+    return [&calls, &seen](const AdapterSettings& settings, IMarketDataSink&,
+                           IExecutionSink*) -> Result<VenueClients> {
+        ++calls;
+        seen = settings;
+        if (settings.contains("bad"))
+            return fail(ErrorCode::InvalidArgument, "bad setting");
+        return VenueClients{};
+    };
 }
 
 } // namespace
