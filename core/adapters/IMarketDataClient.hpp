@@ -46,6 +46,15 @@ public:
     /// `error` set). Local errors: NotFound (symbol), Unsupported (timeframe not in
     /// capabilities), InvalidArgument (limit outside 1..maxBarsPerRequest, not connected).
     virtual Result<void> requestBars(const RequestBars& command) = 0;
+
+    /// For replay-like feeds (the simulated exchange, a backtest replay): plays the market
+    /// `speed` times faster than the wall clock from now on, without a jump in the feed's time.
+    /// Errors: Unsupported for feeds that follow the real clock (the default), InvalidArgument
+    /// for a speed the feed does not accept (NaN, out of its range).
+    virtual Result<void> setPlaybackSpeed(double speed) {
+        (void)speed;
+        return fail(ErrorCode::Unsupported, "this feed plays at the speed of the real market");
+    }
 };
 
 } // namespace cw::adapters

@@ -141,6 +141,27 @@ double SessionSchedule::rawActivity(TimestampNs time) const {
     return 0.0;
 }
 
+TimestampNs SessionSchedule::tradingDayEnd(TimestampNs time) const {
+    int endMinute = 0; // minute of the day at which the trading day ends
+    switch (m_kind) {
+    case SessionKind::UsEquity:
+        endMinute = kUsCloseMinute;
+        break;
+    case SessionKind::Forex:
+    case SessionKind::CmeGlobex:
+        endMinute = 22 * 60;
+        break;
+    case SessionKind::AlwaysOpen:
+    case SessionKind::Invalid:
+        break;
+    }
+    TimestampNs dayStart = time - ((time % kNsPerDay) + kNsPerDay) % kNsPerDay;
+    TimestampNs end = dayStart + endMinute * kNsPerMinute;
+    while (end <= time)
+        end += kNsPerDay;
+    return end;
+}
+
 int SessionSchedule::minutesPerTradingDay() const {
     switch (m_kind) {
     case SessionKind::UsEquity:

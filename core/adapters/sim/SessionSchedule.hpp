@@ -38,6 +38,10 @@ public:
     /// Open minutes of a normal trading day: 1440 (24/7 and forex), 1380 (Globex), 390
     /// (US equity). Daily volatility is spread over these minutes.
     int minutesPerTradingDay() const;
+    /// When the trading day that contains `time` ends (strictly after `time`): the session
+    /// close for US equities (21:00), the daily 22:00 roll-over for forex and Globex, and
+    /// 00:00 UTC for 24/7 markets. DAY orders of the paper broker expire here.
+    TimestampNs tradingDayEnd(TimestampNs time) const;
 
 private:
     double rawActivity(TimestampNs time) const;

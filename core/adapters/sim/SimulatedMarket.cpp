@@ -89,6 +89,36 @@ void SimulatedMarket::advanceTo(TimestampNs now, std::vector<MarketDataEvent>& o
     m_now = now;
 }
 
+void SimulatedMarket::advanceTo(TimestampNs now, std::vector<MarketDataEvent>& out,
+                                const std::function<void(const MarketDataEvent&)>& observer) {
+    if (now < m_now)
+        return;
+    for (;;) {
+        std::size_t earliest = m_processes.size();
+        TimestampNs earliestTime = now;
+        for (std::size_t i = 0; i < m_processes.size(); ++i) {
+            const TimestampNs t = m_processes[i].nextEventTime();
+            if (t < earliestTime || (t == earliestTime && earliest == m_processes.size())) {
+                earliest = i;
+                earliestTime = t;
+            }
+        }
+        if (earliest == m_processes.size())
+            break;
+        m_observed.clear();
+        m_processes[earliest].step(true, true, m_observed);
+        const Streams wanted = m_streams[earliest];
+        for (MarketDataEvent& event : m_observed) {
+            observer(event);
+            const bool isTrade = std::holds_alternative<TradeReceived>(event);
+            if (isTrade ? wanted.trades : wanted.quotes)
+                out.push_back(std::move(event));
+        }
+    }
+    m_observed.clear();
+    m_now = now;
+}
+
 void SimulatedMarket::advanceTo(TimestampNs now, IMarketDataSink& sink) {
     m_scratch.clear();
     advanceTo(now, m_scratch);

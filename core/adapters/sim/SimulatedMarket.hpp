@@ -11,6 +11,7 @@
 #include "core/domain/Timeframe.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -59,6 +60,11 @@ public:
     void advanceTo(TimestampNs now, std::vector<MarketDataEvent>& out);
     /// The same, posting each event to `sink`.
     void advanceTo(TimestampNs now, IMarketDataSink& sink);
+    /// Like advanceTo(now, out), and every quote and trade of every instrument, streamed or
+    /// not, also goes to `observer` in the same time order (the paper broker matches on
+    /// them). Switching streams never changes the path, so neither does the observer.
+    void advanceTo(TimestampNs now, std::vector<MarketDataEvent>& out,
+                   const std::function<void(const MarketDataEvent&)>& observer);
 
     /// The minute bars of one instrument so far (the last one may be forming).
     std::span<const MinuteRecord> minuteBars(std::size_t index) const;
@@ -95,6 +101,7 @@ private:
     TimestampNs m_startTime = 0;
     TimestampNs m_now = 0;
     std::vector<MarketDataEvent> m_scratch;
+    std::vector<MarketDataEvent> m_observed;
 };
 
 } // namespace cw::adapters::sim

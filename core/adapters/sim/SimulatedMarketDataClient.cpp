@@ -27,14 +27,24 @@ TimestampNs wallNow() {
 
 Result<std::unique_ptr<SimulatedMarketDataClient>>
 SimulatedMarketDataClient::create(SimulationConfig config, IMarketDataSink& sink) {
-    if (auto valid = config.validate(); !valid)
-        return valid.error();
-    return std::unique_ptr<SimulatedMarketDataClient>(
-        new SimulatedMarketDataClient(std::move(config), sink));
+    auto exchange = SimulatedExchange::create(std::move(config));
+    if (!exchange)
+        return exchange.error();
+    return create(std::move(*exchange), sink);
 }
 
-SimulatedMarketDataClient::SimulatedMarketDataClient(SimulationConfig config, IMarketDataSink& sink)
-    : m_config(std::move(config)), m_sink(sink), m_speed(m_config.speed) {
+std::unique_ptr<SimulatedMarketDataClient>
+SimulatedMarketDataClient::create(std::shared_ptr<SimulatedExchange> exchange,
+                                  IMarketDataSink& sink) {
+    CW_ASSERT(exchange);
+    return std::unique_ptr<SimulatedMarketDataClient>(
+        new SimulatedMarketDataClient(std::move(exchange), sink));
+}
+
+SimulatedMarketDataClient::SimulatedMarketDataClient(std::shared_ptr<SimulatedExchange> exchange,
+                                                     IMarketDataSink& sink)
+    : m_exchange(std::move(exchange)), m_config(m_exchange->config()), m_sink(sink),
+      m_speed(m_config.speed) {
     const Timeframe minute = Timeframe::minutes(1);
     for (const Timeframe& timeframe : Timeframe::standard())
         if (timeframe == minute || minute.nestsWithin(timeframe))
@@ -186,17 +196,17 @@ void SimulatedMarketDataClient::run() {
     postStatus(FeedState::Connecting,
                "generating " + std::to_string(m_config.historyDays) + " days of history",
                m_config.startTime != 0 ? m_config.startTime : wallNow());
-    auto created = SimulatedMarket::create(m_config);
-    if (!created) {
-        postStatus(FeedState::Error, created.error().message, wallNow());
+    // The shared exchange builds the market once; a reconnect continues where it stopped.
+    auto started = m_exchange->startMarket();
+    if (!started) {
+        postStatus(FeedState::Error, started.error().message, wallNow());
         return;
     }
-    SimulatedMarket market = std::move(*created);
-    SimulationClock clock(market.startTime(), steadyNow(), m_speed.load());
-    m_simulatedTime = market.startTime();
-    postStatus(FeedState::Connected, "", market.startTime());
+    SimulationClock clock(*started, steadyNow(), m_speed.load());
+    m_simulatedTime = *started;
+    postStatus(FeedState::Connected, "", *started);
 
-    std::vector<MarketDataEvent> events;
+    std::vector<SimulatedExchange::StreamSelection> streams(m_streams.size());
     std::vector<RequestBars> requests;
     const auto step = std::chrono::milliseconds(m_config.driverStepMs);
     for (;;) {
@@ -213,16 +223,14 @@ void SimulatedMarketDataClient::run() {
                 m_speedChanged = false;
             }
             for (std::size_t i = 0; i < m_streams.size(); ++i)
-                market.setStreams(i, m_streams[i].trades, m_streams[i].quotes);
+                streams[i] = {m_streams[i].trades, m_streams[i].quotes};
         }
         const TimestampNs now = clock.simulatedAt(steadyNow());
-        market.advanceTo(now, events);
+        m_exchange->advanceTo(now, streams, m_sink);
         m_simulatedTime = now;
-        for (MarketDataEvent& event : events)
-            m_sink.post(std::move(event));
-        events.clear();
         for (const RequestBars& request : requests)
-            m_sink.post(answer(market, request));
+            m_sink.post(*m_exchange->withMarket(
+                [&](const SimulatedMarket& market) { return answer(market, request); }));
         requests.clear();
     }
     postStatus(FeedState::Disconnected, "disconnected", m_simulatedTime.load());

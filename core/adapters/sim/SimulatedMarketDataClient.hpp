@@ -3,6 +3,7 @@
 
 #include "core/adapters/IMarketDataClient.hpp"
 #include "core/adapters/IMarketDataSink.hpp"
+#include "core/adapters/sim/SimulatedExchange.hpp"
 #include "core/adapters/sim/SimulatedMarket.hpp"
 #include "core/adapters/sim/SimulationConfig.hpp"
 
@@ -36,6 +37,11 @@ public:
     /// InvalidArgument when `config` is invalid (SimulationConfig::validate).
     static Result<std::unique_ptr<SimulatedMarketDataClient>> create(SimulationConfig config,
                                                                      IMarketDataSink& sink);
+    /// A client of a shared exchange (SimulatedVenue): its driver advances that exchange's
+    /// market, so the paper broker matches on the same quotes and trades. Precondition:
+    /// exchange is not null.
+    static std::unique_ptr<SimulatedMarketDataClient>
+    create(std::shared_ptr<SimulatedExchange> exchange, IMarketDataSink& sink);
     ~SimulatedMarketDataClient() override;
 
     SimulatedMarketDataClient(const SimulatedMarketDataClient&) = delete;
@@ -48,6 +54,8 @@ public:
     Result<void> subscribe(const SubscribeMarketData& command) override;
     Result<void> unsubscribe(const UnsubscribeMarketData& command) override;
     Result<void> requestBars(const RequestBars& command) override;
+    /// The same as `setSpeed`.
+    Result<void> setPlaybackSpeed(double speed) override { return setSpeed(speed); }
 
     /// Changes the speed from now on (simulated time never jumps). InvalidArgument outside
     /// SimulationConfig::kMinSpeed..kMaxSpeed or NaN.
@@ -64,13 +72,14 @@ private:
         bool quotes = false;
     };
 
-    SimulatedMarketDataClient(SimulationConfig config, IMarketDataSink& sink);
+    SimulatedMarketDataClient(std::shared_ptr<SimulatedExchange> exchange, IMarketDataSink& sink);
 
     void run();
     void postStatus(FeedState state, std::string message, TimestampNs time);
     Result<std::size_t> checkInstrument(const InstrumentKey& instrument) const;
     BarsReceived answer(const SimulatedMarket& market, const RequestBars& request) const;
 
+    std::shared_ptr<SimulatedExchange> m_exchange; ///< owns the market the driver advances
     SimulationConfig m_config;
     IMarketDataSink& m_sink;
     MarketDataCapabilities m_capabilities;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/adapters/sim/SimulatedVenue.hpp"
 
+#include "core/adapters/sim/SimulatedExchange.hpp"
+#include "core/adapters/sim/SimulatedExecutionClient.hpp"
 #include "core/adapters/sim/SimulatedInstrumentProvider.hpp"
 #include "core/adapters/sim/SimulatedMarketDataClient.hpp"
 #include "core/adapters/sim/SimulationConfig.hpp"
@@ -8,16 +10,18 @@
 namespace cw::adapters::sim {
 
 Result<VenueClients> SimulatedVenue::create(const AdapterSettings& settings, IMarketDataSink& sink,
-                                            IExecutionSink* /*execution*/) {
+                                            IExecutionSink* execution) {
     auto config = SimulationConfig::fromSettings(settings);
     if (!config)
         return config.error();
-    auto client = SimulatedMarketDataClient::create(*config, sink);
-    if (!client)
-        return client.error();
+    auto exchange = SimulatedExchange::create(*config, execution);
+    if (!exchange)
+        return exchange.error();
     VenueClients clients;
     clients.instruments = std::make_unique<SimulatedInstrumentProvider>(*config, sink);
-    clients.marketData = std::move(*client);
+    clients.marketData = SimulatedMarketDataClient::create(*exchange, sink);
+    if (execution)
+        clients.execution = std::make_unique<SimulatedExecutionClient>(std::move(*exchange));
     return clients;
 }
 

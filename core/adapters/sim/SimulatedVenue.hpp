@@ -21,7 +21,10 @@ class SimulatedVenue {
 public:
     static constexpr std::string_view kName = "sim";
 
-    /// Both clients for `settings` (InvalidArgument for bad settings). They post into `sink`.
+    /// The clients for `settings` (InvalidArgument for bad settings): instruments and market
+    /// data post into `sink`; with an execution sink also the paper broker
+    /// (SimulatedExecutionClient), which shares the market-data client's exchange. A corrupt
+    /// paper account file is a ParseError.
     static Result<VenueClients> create(const AdapterSettings& settings, IMarketDataSink& sink,
                                        IExecutionSink* execution = nullptr);
     /// Adds "sim" to `registry`; InvalidArgument when it is already there.

@@ -42,6 +42,8 @@ Result<void> SimulationConfig::validate() const {
         return fail(ErrorCode::InvalidArgument, "driver step must be between 1 and 1000 ms");
     if (instruments.empty())
         return fail(ErrorCode::InvalidArgument, "the simulated exchange needs instruments");
+    if (auto valid = paper.validate(); !valid)
+        return valid.error();
     std::set<std::string> symbols;
     for (const SimulatedInstrumentSpec& spec : instruments) {
         if (auto valid = spec.validate(); !valid)
@@ -74,9 +76,17 @@ Result<SimulationConfig> SimulationConfig::fromSettings(const AdapterSettings& s
             if (!parseWhole(value, config.driverStepMs))
                 return badSetting(key, value, "an integer");
         } else {
-            return fail(ErrorCode::InvalidArgument,
-                        "unknown sim setting '" + key +
-                            "' (known: seed, speed, startTime, historyDays, stepMs)");
+            auto paperKey = config.paper.applySetting(key, value);
+            if (!paperKey)
+                return paperKey.error();
+            if (!*paperKey)
+                return fail(ErrorCode::InvalidArgument,
+                            "unknown sim setting '" + key +
+                                "' (known: seed, speed, startTime, historyDays, stepMs and the "
+                                "paper broker's keys: balance.<CCY>, makerFeeBps, takerFeeBps, "
+                                "<class>MakerFeeBps, <class>TakerFeeBps, forexLeverage, "
+                                "cfdLeverage, equityLeverage, futureMarginPerContract, "
+                                "bookLevels, accountFile)");
         }
     }
     if (auto valid = config.validate(); !valid)

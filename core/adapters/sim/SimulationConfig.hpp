@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/adapters/AdapterRegistry.hpp"
+#include "core/adapters/sim/PaperBrokerConfig.hpp"
 #include "core/adapters/sim/SimulatedInstrumentSpec.hpp"
 #include "core/common/Result.hpp"
 #include "core/domain/Timestamp.hpp"
@@ -29,6 +30,8 @@ struct SimulationConfig {
     double speed = 1.0;    ///< simulated seconds per wall-clock second, kMinSpeed..kMaxSpeed
     int driverStepMs = 10; ///< how often the real-time driver advances the market, 1..1000 ms
     std::vector<SimulatedInstrumentSpec> instruments = SimulatedInstrumentSpec::builtIn();
+    /// The paper broker (the exchange's execution role): balances, fees, margin, account file.
+    PaperBrokerConfig paper;
 
     /// InvalidArgument naming the first problem: NaN/inf or out-of-range speed, negative
     /// startTime, historyDays or driverStepMs out of range, no instruments, duplicate symbols,
@@ -36,8 +39,9 @@ struct SimulationConfig {
     Result<void> validate() const;
 
     /// The defaults overridden by text settings (keys: "seed" (unsigned integer), "speed"
-    /// (decimal), "startTime" (ns since the epoch, or "now"), "historyDays", "stepMs"), then
-    /// validated. Unknown keys and unparsable values are InvalidArgument.
+    /// (decimal), "startTime" (ns since the epoch, or "now"), "historyDays", "stepMs", and
+    /// the paper broker's keys, see PaperBrokerConfig::applySetting), then validated. Unknown
+    /// keys and unparsable values are InvalidArgument.
     static Result<SimulationConfig> fromSettings(const AdapterSettings& settings);
 };
 
