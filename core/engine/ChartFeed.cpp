@@ -2,7 +2,6 @@
 #include "core/engine/ChartFeed.hpp"
 
 #include "core/common/Assert.hpp"
-#include "core/engine/BarAggregator.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -11,9 +10,15 @@
 namespace cw::engine {
 
 ChartFeed::ChartFeed(ChartId id, adapters::InstrumentKey instrument, Timeframe timeframe)
-    : m_id(id), m_instrument(instrument), m_timeframe(timeframe),
-      m_bars(std::make_shared<BarSeries>()) {
+    : m_id(id), m_instrument(instrument), m_timeframe(timeframe), m_closed(timeframe) {
     CW_ASSERT(Timeframe::minutes(1).nestsWithin(m_timeframe));
+}
+
+const BarStore& ChartFeed::closedStore() const {
+    static const BarStore kNone;
+    if (readsMinuteStore())
+        return m_minutes ? *m_minutes : kNone;
+    return m_closed;
 }
 
 Bar ChartFeed::asChartBar(const Bar& minute) const {
@@ -46,105 +51,76 @@ Bar ChartFeed::combine(const Bar& chartBar, const Bar& minute) {
     return out;
 }
 
-void ChartFeed::ownBars() {
-    if (m_bars.use_count() > 1)
-        m_bars = std::make_shared<BarSeries>(*m_bars);
+BarSeries& ChartFeed::fullBars() {
+    if (!m_fullBars)
+        m_fullBars = std::make_shared<BarSeries>(closedStore().toSeries());
+    return *m_fullBars;
 }
 
-void ChartFeed::ownColumns(AttachedIndicator& indicator) {
-    if (indicator.closedColumns.use_count() > 1)
-        indicator.closedColumns =
-            std::make_shared<std::vector<std::vector<double>>>(*indicator.closedColumns);
-}
-
-void ChartFeed::rebuild(std::span<const Bar> minuteBars, const std::optional<Bar>& formingMinute) {
+void ChartFeed::rebuild(const BarStore& minuteBars, const std::optional<Bar>& formingMinute) {
+    m_minutes = &minuteBars;
     m_closed.clear();
+    m_fullBars.reset();
     m_partial.reset();
     m_forming.reset();
     m_appendedRows.clear();
     m_needsFull = true;
     m_dirty = true;
 
-    if (!minuteBars.empty()) {
-        if (m_timeframe == Timeframe::minutes(1)) {
-            m_closed.assign(minuteBars.begin(), minuteBars.end());
-        } else {
-            auto resampled = BarAggregator::resample(minuteBars, m_timeframe);
-            CW_CHECK(resampled.hasValue(), resampled = std::vector<Bar>{});
-            m_closed = std::move(*resampled);
-        }
-        // The newest chart bar is still being built unless the last 1m bar ends its bucket.
-        const Bar& lastMinute = minuteBars.back();
-        if (!m_closed.empty() &&
-            lastMinute.closeTime() < m_timeframe.nextBucketStart(lastMinute.openTime)) {
-            m_partial = m_closed.back();
-            m_closed.pop_back();
-        }
-    }
+    // A 1m chart's closed bars are the store itself; a coarser one builds its own.
+    if (!readsMinuteStore())
+        for (std::size_t i = 0; i < minuteBars.size(); ++i)
+            accumulate(minuteBars.bar(i), false);
     if (formingMinute) {
         if (m_partial && m_partial->openTime != m_timeframe.bucketStart(formingMinute->openTime)) {
-            m_closed.push_back(*m_partial);
+            closeChartBar(*m_partial, false);
             m_partial.reset();
         }
         m_forming = m_partial ? combine(*m_partial, *formingMinute) : asChartBar(*formingMinute);
     } else {
         m_forming = m_partial;
     }
-
-    auto bars = std::make_shared<BarSeries>(m_closed.size() + 1);
-    for (const Bar& bar : m_closed)
-        bars->append(bar.toOhlcvRow());
-    m_bars = std::move(bars);
     for (AttachedIndicator& indicator : m_indicators)
-        recomputeIndicator(indicator);
+        restartStream(indicator);
     m_streamsHoldForming = m_forming.has_value();
 }
 
-void ChartFeed::setTimeframe(const Timeframe& timeframe, std::span<const Bar> minuteBars,
+void ChartFeed::setTimeframe(const Timeframe& timeframe, const BarStore& minuteBars,
                              const std::optional<Bar>& formingMinute) {
     CW_ASSERT(Timeframe::minutes(1).nestsWithin(timeframe));
     m_timeframe = timeframe;
+    m_closed = BarStore(timeframe);
     rebuild(minuteBars, formingMinute);
 }
 
-void ChartFeed::recomputeIndicator(AttachedIndicator& indicator) {
-    const std::size_t outputs = indicator.config.descriptor().outputs.size();
-    const std::size_t n = m_bars->size();
-    auto columns = std::make_shared<std::vector<std::vector<double>>>(
-        outputs, std::vector<double>(n, std::numeric_limits<double>::quiet_NaN()));
-    if (n > 0) {
-        std::vector<std::span<double>> spans;
-        for (std::vector<double>& column : *columns)
-            spans.emplace_back(column);
-        indicator.config.computeBatch(m_bars->view(), spans);
-    }
-    indicator.closedColumns = std::move(columns);
-    indicator.appended.assign(outputs, {});
-
+void ChartFeed::restartStream(AttachedIndicator& indicator) {
+    indicator.appended.assign(indicator.config.descriptor().outputs.size(), {});
     indicator.stream = indicator.config.makeStream();
-    for (std::size_t i = 0; i < n; ++i)
-        indicator.stream->update(m_bars->row(i));
+    const BarSeries& rows = fullBars();
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        indicator.stream->update(rows.row(i));
     if (m_forming)
         indicator.stream->update(m_forming->toOhlcvRow());
 }
 
-void ChartFeed::closeChartBar(const Bar& bar) {
+void ChartFeed::closeChartBar(const Bar& bar, bool live) {
+    if (!readsMinuteStore()) {
+        auto appended = m_closed.append(bar);
+        CW_CHECK(appended.hasValue(), return );
+    }
     const OhlcvRow row = bar.toOhlcvRow();
-    ownBars();
-    m_closed.push_back(bar);
-    m_bars->append(row);
+    if (m_fullBars)
+        m_fullBars->append(row);
+    if (!live)
+        return;
     m_appendedRows.push_back(row);
     for (AttachedIndicator& indicator : m_indicators) {
         if (m_streamsHoldForming)
             indicator.stream->updateLast(row);
         else
             indicator.stream->update(row);
-        ownColumns(indicator);
-        for (std::size_t k = 0; k < indicator.closedColumns->size(); ++k) {
-            const double value = indicator.stream->value(k);
-            (*indicator.closedColumns)[k].push_back(value);
-            indicator.appended[k].push_back(value);
-        }
+        for (std::size_t k = 0; k < indicator.appended.size(); ++k)
+            indicator.appended[k].push_back(indicator.stream->value(k));
     }
     m_streamsHoldForming = false;
     m_dirty = true;
@@ -167,23 +143,26 @@ void ChartFeed::setForming(const std::optional<Bar>& bar) {
     m_streamsHoldForming = true;
 }
 
+void ChartFeed::accumulate(const Bar& minute, bool live) {
+    const TimestampNs bucket = m_timeframe.bucketStart(minute.openTime);
+    if (m_partial && m_partial->openTime != bucket) {
+        closeChartBar(*m_partial, live);
+        m_partial.reset();
+    }
+    m_partial = m_partial ? combine(*m_partial, minute) : asChartBar(minute);
+    if (minute.closeTime() >= m_timeframe.nextBucketStart(minute.openTime)) {
+        closeChartBar(*m_partial, live);
+        m_partial.reset();
+    }
+}
+
 void ChartFeed::advance(std::span<const Bar> closedMinutes,
                         const std::optional<Bar>& formingMinute) {
-    for (const Bar& minute : closedMinutes) {
-        const TimestampNs bucket = m_timeframe.bucketStart(minute.openTime);
-        if (m_partial && m_partial->openTime != bucket) {
-            closeChartBar(*m_partial);
-            m_partial.reset();
-        }
-        m_partial = m_partial ? combine(*m_partial, minute) : asChartBar(minute);
-        if (minute.closeTime() >= m_timeframe.nextBucketStart(minute.openTime)) {
-            closeChartBar(*m_partial);
-            m_partial.reset();
-        }
-    }
+    for (const Bar& minute : closedMinutes)
+        accumulate(minute, true);
     if (formingMinute) {
         if (m_partial && m_partial->openTime != m_timeframe.bucketStart(formingMinute->openTime)) {
-            closeChartBar(*m_partial);
+            closeChartBar(*m_partial, true);
             m_partial.reset();
         }
         setForming(m_partial ? combine(*m_partial, *formingMinute) : asChartBar(*formingMinute));
@@ -199,8 +178,8 @@ Result<void> ChartFeed::addIndicator(IndicatorId id,
             return fail(ErrorCode::InvalidArgument, "indicator " + std::to_string(id) +
                                                         " is already on chart " +
                                                         std::to_string(m_id));
-    m_indicators.push_back(AttachedIndicator{id, indicator, nullptr, nullptr, {}});
-    recomputeIndicator(m_indicators.back());
+    m_indicators.push_back(AttachedIndicator{id, indicator, nullptr, {}});
+    restartStream(m_indicators.back());
     m_needsFull = true;
     m_dirty = true;
     return {};
@@ -218,6 +197,31 @@ Result<void> ChartFeed::removeIndicator(IndicatorId id) {
     return {};
 }
 
+void ChartFeed::setHistoryStart(bool start) {
+    if (start == m_historyStart)
+        return;
+    m_historyStart = start;
+    m_needsFull = true; // the flag travels with Full snapshots only (ChartSnapshot::merged)
+    m_dirty = true;
+}
+
+std::shared_ptr<const std::vector<std::vector<double>>>
+ChartFeed::closedColumns(const AttachedIndicator& indicator, const BarSeries& bars) {
+    const std::size_t outputs = indicator.config.descriptor().outputs.size();
+    // Each column allocated by itself: copying a prototype column would free a column-sized
+    // block, which makes glibc keep later blocks of that size in its heap after they are freed.
+    auto columns = std::make_shared<std::vector<std::vector<double>>>(outputs);
+    for (std::vector<double>& column : *columns)
+        column.assign(bars.size(), std::numeric_limits<double>::quiet_NaN());
+    if (!bars.empty()) {
+        std::vector<std::span<double>> spans;
+        for (std::vector<double>& column : *columns)
+            spans.emplace_back(column);
+        indicator.config.computeBatch(bars.view(), spans);
+    }
+    return columns;
+}
+
 ChartSnapshotPtr ChartFeed::takeSnapshot() {
     auto snapshot = std::make_shared<ChartSnapshot>();
     snapshot->chartId = m_id;
@@ -226,9 +230,16 @@ ChartSnapshotPtr ChartFeed::takeSnapshot() {
     snapshot->version = ++m_version;
     if (m_forming)
         snapshot->formingBar = m_forming->toOhlcvRow();
+    snapshot->historyStart = m_historyStart;
+    // A Full carries the closed bars and every indicator's closed values, built now from the
+    // exact bars and handed over: the feed keeps no copy (only its streams).
+    std::shared_ptr<BarSeries> fullBars;
     if (m_needsFull) {
         snapshot->kind = ChartSnapshot::Kind::Full;
-        snapshot->bars = m_bars;
+        fullBars = m_fullBars ? std::move(m_fullBars)
+                              : std::make_shared<BarSeries>(closedStore().toSeries());
+        m_fullBars.reset();
+        snapshot->bars = fullBars;
     } else {
         snapshot->kind = ChartSnapshot::Kind::Delta;
         snapshot->baseVersion = m_version - 1;
@@ -240,7 +251,7 @@ ChartSnapshotPtr ChartFeed::takeSnapshot() {
         out.label = indicator.config.label();
         out.outputNames = indicator.config.descriptor().outputs;
         if (m_needsFull)
-            out.closedColumns = indicator.closedColumns;
+            out.closedColumns = closedColumns(indicator, *fullBars);
         else
             out.appendedValues = std::move(indicator.appended);
         if (m_forming)

@@ -40,11 +40,13 @@ struct IndicatorSnapshot {
 /// `std::shared_ptr<const ChartSnapshot>`).
 ///
 /// A Full snapshot (on open, timeframe change, indicator change, history arrival) carries every
-/// closed bar in `bars` (a BarSeries shared copy-on-write with the engine, never copied per
-/// frame). A Delta carries only the bars closed since `baseVersion` in `appendedBars`; applying
-/// it to the state of version `baseVersion` gives the state of `version`. Both carry the
-/// forming bar (absent when none) and the indicators in the same form. Versions increase by
-/// one per snapshot of a chart.
+/// closed bar in `bars` and every indicator's closed values, built for this snapshot from the
+/// engine's exact bars and handed over: the engine keeps no copy of them, and nobody may
+/// change them (a consumer copies what it wants to extend; ChartReplica does once per Full). A
+/// Delta carries only the bars closed since `baseVersion` in `appendedBars`; applying it to the
+/// state of version `baseVersion` gives the state of `version`. Both carry the forming bar (absent
+/// when none) and the indicators in the same form. Versions increase by one per snapshot of a
+/// chart.
 struct ChartSnapshot {
     enum class Kind { Invalid = 0, Full, Delta };
 
@@ -59,6 +61,9 @@ struct ChartSnapshot {
     std::vector<OhlcvRow> appendedBars;    ///< Delta: bars closed since baseVersion
     std::optional<OhlcvRow> formingBar;
     std::vector<IndicatorSnapshot> indicators;
+    /// The oldest bar is the oldest the venue has: loading older history (LoadOlderBars) would
+    /// bring nothing. It changes only with a Full snapshot, so merging keeps it.
+    bool historyStart = false;
 
     /// One snapshot with the effect of applying `older` and then `newer`, so a consumer that
     /// skips `older` loses nothing. `newer` Full: `newer`. `newer` Delta on a Full: a Full

@@ -15,6 +15,11 @@ namespace cw::engine {
 namespace {
 
 const Timeframe kMinute = Timeframe::minutes(1);
+const Timeframe kDay = Timeframe::days(1);
+/// Bars asked for to seed a quote-board row: the newest bar and the one before it in daily
+/// bars; in 1m bars (a venue without daily history) enough to reach the day before.
+constexpr int kPreviousCloseDailyBars = 2;
+constexpr int kPreviousCloseMinuteBars = 3000;
 
 TimestampNs wallClockNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -55,6 +60,44 @@ void Engine::post(adapters::MarketDataEvent&& event) {
     m_events.tryPush(std::move(event));
 }
 
+void Engine::attachExecution(adapters::IExecutionClient& client) {
+    CW_ASSERT(!isRunning());
+    m_executionClients.push_back(&client);
+    m_gateway.attachExecution(client);
+}
+
+void Engine::setJournal(journal::JournalWriter* journal) {
+    CW_ASSERT(!isRunning());
+    m_gateway.setJournal(journal);
+}
+
+void Engine::addInstruments(const std::vector<Instrument>& instruments) {
+    m_gateway.onInstruments(instruments);
+}
+
+void Engine::setFeeRates(std::string venue, FeeRates rates) {
+    m_gateway.setFeeRates(std::move(venue), rates);
+}
+
+void Engine::post(adapters::ExecutionEvent&& event) {
+    {
+        std::lock_guard lock(m_executionMutex);
+        m_executionQueue.push_back(std::move(event));
+    }
+    m_events.notify();
+}
+
+std::size_t Engine::drainExecution() {
+    m_executionScratch.clear();
+    {
+        std::lock_guard lock(m_executionMutex);
+        m_executionScratch.swap(m_executionQueue);
+    }
+    for (const adapters::ExecutionEvent& event : m_executionScratch)
+        m_gateway.onExecutionEvent(event, wallClockNs());
+    return m_executionScratch.size();
+}
+
 Result<void> Engine::postCommand(EngineCommand command) {
     if (!m_commands.tryPush(std::move(command)))
         return fail(ErrorCode::Unsupported, "the engine's command queue is full");
@@ -92,12 +135,17 @@ void Engine::run() {
         // With changes waiting, sleep only until the next frame; otherwise until something
         // arrives (the timeout only bounds a missed wake-up).
         std::chrono::nanoseconds timeout = std::chrono::milliseconds(250);
+        // Trading changes waiting for the journal: poll briefly in case no commit callback
+        // wakes the loop (JournalWriterOptions::onCommitted -> notifyJournalCommitted).
+        if (m_gateway.hasUncommitted())
+            timeout = std::chrono::milliseconds(2);
         if (hasChanges())
             timeout = std::max(std::chrono::nanoseconds(0),
                                std::chrono::duration_cast<std::chrono::nanoseconds>(
                                    m_lastPublish + m_config.frameInterval - now));
         m_events.waitFor(timeout);
         processPending();
+        retryOverdueHistory(std::chrono::steady_clock::now());
         publishIfDue(std::chrono::steady_clock::now());
     }
     while (processPending() > 0) {
@@ -114,9 +162,17 @@ void Engine::connectFeeds() {
         if (!connected)
             reject(connected.error().code, venue + ": " + connected.error().message);
     }
+    for (adapters::IExecutionClient* client : m_executionClients) {
+        auto connected = client->connect();
+        if (!connected)
+            reject(connected.error().code,
+                   std::string(client->venue()) + " execution: " + connected.error().message);
+    }
 }
 
 void Engine::disconnectFeeds() {
+    for (adapters::IExecutionClient* client : m_executionClients)
+        client->disconnect();
     for (auto& [venue, client] : m_clients)
         client->disconnect();
 }
@@ -133,11 +189,13 @@ std::size_t Engine::processPending() {
     applied +=
         m_events.drain([this](adapters::MarketDataEvent&& event) { handle(std::move(event)); },
                        m_config.maxEventsPerDrain);
+    applied += drainExecution();
     return applied;
 }
 
 bool Engine::hasChanges() const {
-    if (m_quotesDirty || m_feedsDirty || !m_errors.empty() || !m_closedCharts.empty())
+    if (m_quotesDirty || m_feedsDirty || !m_errors.empty() || !m_closedCharts.empty() ||
+        m_gateway.hasPublishable())
         return true;
     return std::any_of(m_charts.begin(), m_charts.end(),
                        [](const auto& entry) { return entry.second.hasChanges(); });
@@ -180,6 +238,7 @@ SnapshotBatch Engine::takeSnapshots() {
     }
     batch.errors = std::move(m_errors);
     m_errors.clear();
+    batch.trading = m_gateway.takeSnapshot();
     if (!batch.empty())
         batch.sequence = ++m_batchSequence;
     return batch;
@@ -194,7 +253,13 @@ std::span<const Bar> Engine::minuteBars(const adapters::InstrumentKey& instrumen
     auto it = m_instruments.find(instrument);
     if (it == m_instruments.end())
         return {};
-    return it->second.minutes;
+    m_minuteBarsCopy = it->second.minutes.toVector();
+    return m_minuteBarsCopy;
+}
+
+const BarStore* Engine::minuteStore(const adapters::InstrumentKey& instrument) const {
+    auto it = m_instruments.find(instrument);
+    return it == m_instruments.end() ? nullptr : &it->second.minutes;
 }
 
 std::optional<Bar> Engine::formingMinute(const adapters::InstrumentKey& instrument) const {
@@ -222,8 +287,11 @@ void Engine::handle(adapters::MarketDataEvent&& event) {
                 onBars(std::move(e));
             else if constexpr (std::is_same_v<E, adapters::FeedStatusChanged>)
                 onFeedStatus(e);
-            else
+            else {
                 noteMessage(e.venue, 0); // instrument lists are for the instrument browser
+                if (!e.error)
+                    m_gateway.onInstruments(e.instruments); // and for the order path
+            }
         },
         std::move(event));
 }
@@ -242,6 +310,7 @@ void Engine::noteMessage(std::string_view venue, TimestampNs receivedTime) {
 
 void Engine::onTrade(const adapters::TradeReceived& trade) {
     noteMessage(trade.instrument.venue(), trade.receivedTime);
+    m_gateway.onMarketPrice(trade.instrument, trade.tick.price, Price{}, Price{}, wallClockNs());
     auto it = m_instruments.find(trade.instrument);
     if (it == m_instruments.end()) {
         ++m_ignoredTrades;
@@ -258,19 +327,16 @@ void Engine::onTrade(const adapters::TradeReceived& trade) {
         const TimestampNs first = m_closedScratch.empty() ? kMinute.bucketStart(trade.tick.time)
                                                           : m_closedScratch.front().openTime;
         state.firstLiveMinute = first;
-        const auto keep =
-            std::partition_point(state.minutes.begin(), state.minutes.end(),
-                                 [first](const Bar& b) { return b.openTime < first; });
-        if (keep != state.minutes.end()) {
-            state.minutes.erase(keep, state.minutes.end());
-            state.minutes.insert(state.minutes.end(), m_closedScratch.begin(),
-                                 m_closedScratch.end());
+        const std::size_t keep = state.minutes.lowerBound(first);
+        if (keep != state.minutes.size()) {
+            state.minutes.truncate(keep);
+            storeMinutes(state, m_closedScratch);
             rebuildCharts(state);
             updateQuoteRow(state, trade.tick);
             return;
         }
     }
-    state.minutes.insert(state.minutes.end(), m_closedScratch.begin(), m_closedScratch.end());
+    storeMinutes(state, m_closedScratch);
     for (ChartId id : state.charts)
         m_charts.at(id).advance(m_closedScratch, state.aggregator.formingBar());
     updateQuoteRow(state, trade.tick);
@@ -283,10 +349,8 @@ void Engine::updateQuoteRow(InstrumentState& state, const Tick& tick) {
         if (row.hasLast && row.lastTradeTime < day) {
             state.reference = row.last;
         } else {
-            auto before = std::partition_point(state.minutes.begin(), state.minutes.end(),
-                                               [day](const Bar& b) { return b.openTime < day; });
-            state.reference =
-                before != state.minutes.begin() ? std::prev(before)->close : tick.price;
+            const std::size_t before = state.minutes.lowerBound(day);
+            state.reference = before > 0 ? state.minutes.bar(before - 1).close : tick.price;
         }
         state.hasReference = true;
         state.day = day;
@@ -310,6 +374,8 @@ void Engine::updateQuoteRow(InstrumentState& state, const Tick& tick) {
 
 void Engine::onQuote(const adapters::QuoteReceived& quote) {
     noteMessage(quote.instrument.venue(), quote.receivedTime);
+    m_gateway.onMarketPrice(quote.instrument, Price{}, quote.quote.bidPrice, quote.quote.askPrice,
+                            wallClockNs());
     auto it = m_instruments.find(quote.instrument);
     if (it == m_instruments.end())
         return;
@@ -323,42 +389,153 @@ void Engine::onQuote(const adapters::QuoteReceived& quote) {
 
 void Engine::onBars(adapters::BarsReceived&& answer) {
     noteMessage(answer.instrument.venue(), 0);
+    auto pending = std::find_if(
+        m_pendingHistory.begin(), m_pendingHistory.end(),
+        [&answer](const PendingHistory& p) { return p.request.requestId == answer.requestId; });
     auto it = m_instruments.find(answer.instrument);
-    if (it == m_instruments.end() || it->second.historyRequestId != answer.requestId)
-        return; // closed meanwhile, or an answer to someone else's request
+    HistoryPurpose purpose = HistoryPurpose::Latest;
+    Timeframe asked = kMinute;
+    if (pending != m_pendingHistory.end()) {
+        purpose = pending->purpose;
+        asked = pending->request.timeframe;
+        m_pendingHistory.erase(pending);
+    } else if (answer.requestId != 0 || it == m_instruments.end() || it->second.historyRequested) {
+        return; // closed meanwhile, asked again, or an answer to someone else's request
+    }
+    // (requestId 0 to an instrument that asked nothing: history fed without a venue, as tests
+    // and replays do; it is taken as the latest 1m history.)
+    if (it == m_instruments.end())
+        return;
     InstrumentState& state = it->second;
     const std::string name = answer.instrument.toString();
     if (answer.error) {
         reject(answer.error->code, "history of " + name + ": " + answer.error->message);
         return;
     }
-    if (answer.timeframe != kMinute) {
-        reject(ErrorCode::InvalidArgument, "history of " + name + " is not in 1m bars");
+    if (answer.timeframe != asked) {
+        reject(ErrorCode::InvalidArgument,
+               "history of " + name + " is not in " + asked.toString() + " bars");
         return;
     }
     for (std::size_t i = 0; i < answer.bars.size(); ++i) {
         const Bar& bar = answer.bars[i];
         const bool ordered = i == 0 || answer.bars[i - 1].openTime < bar.openTime;
-        if (bar.timeframe != kMinute || kMinute.bucketStart(bar.openTime) != bar.openTime ||
-            !ordered || !bar.isConsistent()) {
+        if (bar.timeframe != asked || asked.bucketStart(bar.openTime) != bar.openTime || !ordered ||
+            !bar.isConsistent()) {
             reject(ErrorCode::InvalidArgument,
                    "history of " + name + ": bar " + std::to_string(i) + " is malformed");
             return;
         }
     }
+    switch (purpose) {
+    case HistoryPurpose::Latest:
+        mergeLatestHistory(state, answer);
+        break;
+    case HistoryPurpose::Older:
+        prependOlderHistory(state, answer);
+        break;
+    case HistoryPurpose::PreviousClose:
+        seedQuoteRow(state, answer.bars);
+        break;
+    case HistoryPurpose::Invalid:
+        break;
+    }
+}
+
+void Engine::mergeLatestHistory(InstrumentState& state, const adapters::BarsReceived& answer) {
     // History covers what came before the first live minute; live bars win from there on.
     const TimestampNs liveFrom =
         state.firstLiveMinute.value_or(std::numeric_limits<TimestampNs>::max());
     auto historyEnd =
         std::partition_point(answer.bars.begin(), answer.bars.end(),
                              [liveFrom](const Bar& b) { return b.openTime < liveFrom; });
-    auto liveBegin =
-        std::partition_point(state.minutes.begin(), state.minutes.end(),
-                             [liveFrom](const Bar& b) { return b.openTime < liveFrom; });
-    std::vector<Bar> merged(answer.bars.begin(), historyEnd);
-    merged.insert(merged.end(), liveBegin, state.minutes.end());
+    const std::size_t liveBegin = state.minutes.lowerBound(liveFrom);
+    const std::vector<Bar> live = state.minutes.bars(liveBegin, state.minutes.size());
+    BarStore merged;
+    auto stored = merged.append(std::span<const Bar>(
+        answer.bars.data(), static_cast<std::size_t>(historyEnd - answer.bars.begin())));
+    if (stored)
+        stored = merged.append(live);
+    if (!stored) {
+        reject(stored.error().code,
+               "history of " + state.key.toString() + ": " + stored.error().message);
+        return;
+    }
     state.minutes = std::move(merged);
+    if (!answer.hasOlder)
+        markHistoryStart(state);
     rebuildCharts(state);
+    // The row needs the newest bar and the last one before its day.
+    if (!state.minutes.empty()) {
+        const TimestampNs day =
+            state.row.hasLast ? state.day : dayStart(state.minutes.back().openTime);
+        const std::size_t from = state.minutes.lowerBound(day);
+        seedQuoteRow(state, state.minutes.bars(from > 0 ? from - 1 : 0, state.minutes.size()));
+    }
+}
+
+void Engine::prependOlderHistory(InstrumentState& state, const adapters::BarsReceived& answer) {
+    // Only what is older than the bars held (the store may have changed since the request).
+    const TimestampNs oldest =
+        state.minutes.empty() ? std::numeric_limits<TimestampNs>::max() : state.minutes.openTime(0);
+    auto olderEnd = std::partition_point(answer.bars.begin(), answer.bars.end(),
+                                         [oldest](const Bar& b) { return b.openTime < oldest; });
+    // An empty page ends the history as well: asking again would bring the same nothing.
+    if (!answer.hasOlder || olderEnd == answer.bars.begin())
+        markHistoryStart(state);
+    if (olderEnd == answer.bars.begin())
+        return;
+    auto prepended = state.minutes.prepend(std::span<const Bar>(
+        answer.bars.data(), static_cast<std::size_t>(olderEnd - answer.bars.begin())));
+    if (!prepended) {
+        reject(prepended.error().code,
+               "history of " + state.key.toString() + ": " + prepended.error().message);
+        return;
+    }
+    rebuildCharts(state);
+}
+
+void Engine::markHistoryStart(InstrumentState& state) {
+    state.historyStart = true;
+    for (ChartId id : state.charts)
+        m_charts.at(id).setHistoryStart(true);
+}
+
+// A quote-board row before any trade (a closed market): the newest bar's close as the last
+// price, the change against the last close before that bar's UTC day (the previous session),
+// and no volume (the day's volume counts live trades). When trades came first, the answer
+// only supplies the previous close they lacked.
+void Engine::seedQuoteRow(InstrumentState& state, std::span<const Bar> bars) {
+    if (bars.empty())
+        return;
+    QuoteBoardRow& row = state.row;
+    const bool fromBars = !row.hasLast;
+    const TimestampNs day = fromBars ? dayStart(bars.back().openTime) : state.day;
+    auto before = std::partition_point(bars.begin(), bars.end(),
+                                       [day](const Bar& b) { return b.openTime < day; });
+    if (fromBars) {
+        const Bar& newest = bars.back();
+        row.last = newest.close;
+        row.hasLast = true;
+        row.lastTradeTime = newest.openTime;
+        row.direction = TickDirection::Unchanged;
+        row.dayVolume = Quantity{};
+        state.day = day;
+        state.reference = before != bars.begin()
+                              ? std::prev(before)->close
+                              : (before != bars.end() ? before->open : newest.close);
+        state.hasReference = true;
+    } else if (before != bars.begin()) {
+        state.reference = std::prev(before)->close;
+        state.hasReference = true;
+    } else {
+        return;
+    }
+    const double reference = state.reference.toDouble();
+    row.changePercent = reference != 0.0 ? (row.last.toDouble() / reference - 1.0) * 100.0
+                                         : std::numeric_limits<double>::quiet_NaN();
+    if (state.watched)
+        m_quotesDirty = true;
 }
 
 void Engine::onFeedStatus(const adapters::FeedStatusChanged& status) {
@@ -366,6 +543,13 @@ void Engine::onFeedStatus(const adapters::FeedStatusChanged& status) {
     FeedStatusRow& row = m_feeds.find(status.venue)->second;
     row.state = status.state;
     row.detail = status.message;
+}
+
+void Engine::storeMinutes(InstrumentState& state, std::span<const Bar> closed) {
+    auto stored = state.minutes.append(closed);
+    if (!stored)
+        reject(stored.error().code,
+               "1m bars of " + state.key.toString() + ": " + stored.error().message);
 }
 
 void Engine::rebuildCharts(InstrumentState& state) {
@@ -386,31 +570,94 @@ Engine::InstrumentState& Engine::useInstrument(const adapters::InstrumentKey& ke
         if (!subscribed)
             reject(subscribed.error().code, key.toString() + ": " + subscribed.error().message);
     }
-    if (wantHistory && state.historyRequestId == 0 && client) {
-        const auto& caps = client->capabilities();
-        const bool hasMinutes =
-            std::find(caps.historyTimeframes.begin(), caps.historyTimeframes.end(), kMinute) !=
-            caps.historyTimeframes.end();
-        if (hasMinutes) {
-            adapters::RequestBars request;
-            request.requestId = m_nextRequestId++;
-            request.instrument = key;
-            request.timeframe = kMinute;
-            request.limit = std::max(1, std::min(m_config.historyBars, caps.maxBarsPerRequest));
-            state.historyRequestId = request.requestId;
-            auto requested = client->requestBars(request);
-            if (!requested)
-                reject(requested.error().code,
-                       "history of " + key.toString() + ": " + requested.error().message);
-        }
-    }
+    if (wantHistory && !state.historyRequested && client)
+        state.historyRequested =
+            requestHistory(state, HistoryPurpose::Latest, adapters::RequestBars::kLatest);
     return state;
+}
+
+bool Engine::isPending(const adapters::InstrumentKey& key, HistoryPurpose purpose) const {
+    return std::any_of(m_pendingHistory.begin(), m_pendingHistory.end(),
+                       [&](const PendingHistory& p) {
+                           return p.purpose == purpose && p.request.instrument == key;
+                       });
+}
+
+bool Engine::requestHistory(InstrumentState& state, HistoryPurpose purpose, TimestampNs endTime) {
+    adapters::IMarketDataClient* client = clientFor(state.key.venue());
+    if (!client)
+        return false;
+    const auto& caps = client->capabilities();
+    auto offers = [&caps](const Timeframe& tf) {
+        return std::find(caps.historyTimeframes.begin(), caps.historyTimeframes.end(), tf) !=
+               caps.historyTimeframes.end();
+    };
+    adapters::RequestBars request;
+    request.instrument = state.key;
+    request.endTime = endTime;
+    request.timeframe = kMinute;
+    int limit = m_config.historyBars;
+    if (purpose == HistoryPurpose::Older) {
+        limit = m_config.historyPageBars;
+    } else if (purpose == HistoryPurpose::PreviousClose) {
+        const bool daily = offers(kDay);
+        request.timeframe = daily ? kDay : kMinute;
+        limit = daily ? kPreviousCloseDailyBars : kPreviousCloseMinuteBars;
+    }
+    if (!offers(request.timeframe))
+        return false;
+    request.limit = std::max(1, std::min(limit, caps.maxBarsPerRequest));
+    request.requestId = m_nextRequestId++;
+    auto requested = client->requestBars(request);
+    if (!requested) {
+        reject(requested.error().code,
+               "history of " + state.key.toString() + ": " + requested.error().message);
+        return false;
+    }
+    m_pendingHistory.push_back(PendingHistory{
+        purpose, request, 1, std::chrono::steady_clock::now() + m_config.historyTimeout});
+    return true;
+}
+
+std::size_t Engine::retryOverdueHistory(std::chrono::steady_clock::time_point now) {
+    std::size_t retried = 0;
+    for (auto it = m_pendingHistory.begin(); it != m_pendingHistory.end();) {
+        if (now < it->deadline) {
+            ++it;
+            continue;
+        }
+        const std::string name = it->request.instrument.toString();
+        adapters::IMarketDataClient* client = clientFor(it->request.instrument.venue());
+        if (it->attempts > m_config.historyRetries || !client) {
+            reject(ErrorCode::Unavailable, "history of " + name + ": no answer after " +
+                                               std::to_string(it->attempts) + " requests");
+            it = m_pendingHistory.erase(it);
+            continue;
+        }
+        // A fresh id: a late answer to the lost request is ignored, the new one is taken.
+        it->request.requestId = m_nextRequestId++;
+        ++it->attempts;
+        it->deadline = now + m_config.historyTimeout;
+        auto requested = client->requestBars(it->request);
+        if (!requested) {
+            reject(requested.error().code, "history of " + name + ": " + requested.error().message);
+            it = m_pendingHistory.erase(it);
+            continue;
+        }
+        ++retried;
+        ++it;
+    }
+    return retried;
 }
 
 void Engine::releaseIfUnused(const adapters::InstrumentKey& key) {
     auto it = m_instruments.find(key);
     if (it == m_instruments.end() || it->second.watched || !it->second.charts.empty())
         return;
+    m_pendingHistory.erase(
+        std::remove_if(m_pendingHistory.begin(), m_pendingHistory.end(),
+                       [&key](const PendingHistory& p) { return p.request.instrument == key; }),
+        m_pendingHistory.end());
     if (adapters::IMarketDataClient* client = clientFor(key.venue()))
         (void)client->unsubscribe(adapters::UnsubscribeMarketData{key, true, true});
     m_instruments.erase(it);
@@ -435,6 +682,7 @@ void Engine::apply(const OpenChart& command) {
     auto [it, inserted] = m_charts.try_emplace(command.chartId, command.chartId, command.instrument,
                                                command.timeframe);
     it->second.rebuild(state.minutes, state.aggregator.formingBar());
+    it->second.setHistoryStart(state.historyStart);
 }
 
 void Engine::apply(const CloseChart& command) {
@@ -505,6 +753,11 @@ void Engine::apply(const SubscribeQuotes& command) {
     state.watched = true;
     m_watchlist.push_back(command.instrument);
     m_quotesDirty = true;
+    // A closed market sends no trade: the row starts from the venue's last bars (what a real
+    // venue's 24h / previous-close snapshot gives), unless a chart's history will do it.
+    if (!state.row.hasLast && !state.historyRequested &&
+        !isPending(command.instrument, HistoryPurpose::PreviousClose))
+        requestHistory(state, HistoryPurpose::PreviousClose, adapters::RequestBars::kLatest);
 }
 
 void Engine::apply(const UnsubscribeQuotes& command) {
@@ -518,6 +771,40 @@ void Engine::apply(const UnsubscribeQuotes& command) {
     m_instruments.at(command.instrument).watched = false;
     m_quotesDirty = true;
     releaseIfUnused(command.instrument);
+}
+
+void Engine::apply(const LoadOlderBars& command) {
+    auto it = m_charts.find(command.chartId);
+    if (it == m_charts.end()) {
+        reject(ErrorCode::NotFound, chartName(command.chartId) + " is not open");
+        return;
+    }
+    InstrumentState& state = m_instruments.at(it->second.instrument());
+    if (state.historyStart || isPending(state.key, HistoryPurpose::Older) ||
+        isPending(state.key, HistoryPurpose::Latest))
+        return; // nothing older exists, or the answer is on its way
+    if (state.minutes.empty()) {
+        // The first history was lost or failed: ask for it again.
+        state.historyRequested =
+            requestHistory(state, HistoryPurpose::Latest, adapters::RequestBars::kLatest);
+        return;
+    }
+    requestHistory(state, HistoryPurpose::Older, state.minutes.front().openTime);
+}
+
+void Engine::apply(const TradingCommand& command) {
+    m_gateway.apply(command, wallClockNs());
+}
+
+void Engine::apply(const SetPlaybackSpeed& command) {
+    adapters::IMarketDataClient* client = clientFor(command.venue);
+    if (!client) {
+        reject(ErrorCode::NotFound, "playback speed: no venue '" + command.venue + "'");
+        return;
+    }
+    auto set = client->setPlaybackSpeed(command.speed);
+    if (!set)
+        reject(set.error().code, command.venue + ": " + set.error().message);
 }
 
 } // namespace cw::engine

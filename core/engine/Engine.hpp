@@ -1,22 +1,27 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/adapters/IExecutionClient.hpp"
+#include "core/adapters/IExecutionSink.hpp"
 #include "core/adapters/IMarketDataClient.hpp"
 #include "core/adapters/IMarketDataSink.hpp"
 #include "core/adapters/InstrumentKey.hpp"
 #include "core/common/Result.hpp"
 #include "core/domain/Bar.hpp"
 #include "core/engine/BarAggregator.hpp"
+#include "core/engine/BarStore.hpp"
 #include "core/engine/ChartFeed.hpp"
 #include "core/engine/EngineCommand.hpp"
 #include "core/engine/EventQueue.hpp"
 #include "core/engine/ISnapshotSink.hpp"
+#include "core/engine/OrderGateway.hpp"
 #include "core/engine/SnapshotBatch.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -43,13 +48,19 @@ namespace cw::engine {
 /// Thread: `post`, `postCommand`, `droppedEvents` from any thread. `attachMarketData`,
 /// `setSnapshotSink`, `start` and `stop` from the owner thread while the loop is not running.
 /// Everything else belongs to the engine thread (or the owner when no thread runs).
-class Engine final : public adapters::IMarketDataSink {
+class Engine final : public adapters::IMarketDataSink, public adapters::IExecutionSink {
 public:
     struct Config {
         std::size_t eventCapacity = 1u << 16; ///< market-data queue slots (drops when full)
         std::size_t commandCapacity = 1024;   ///< command queue slots (postCommand fails when full)
         std::chrono::nanoseconds frameInterval = std::chrono::milliseconds(16);
-        int historyBars = 1000;               ///< 1m bars asked for when a chart opens
+        int historyBars = 1000;     ///< 1m bars asked for when a chart opens
+        int historyPageBars = 5000; ///< 1m bars per LoadOlderBars page
+        /// A history request with no answer after this long is asked again (an answer lost in
+        /// a full queue, a venue that never replied) ...
+        std::chrono::milliseconds historyTimeout = std::chrono::seconds(10);
+        /// ... at most this many times; then the loss is reported in SnapshotBatch::errors.
+        int historyRetries = 2;
         std::size_t maxEventsPerDrain = 8192; ///< bounds a batch so frames keep being published
     };
 
@@ -69,6 +80,30 @@ public:
     /// IMarketDataSink: enqueues the event; never blocks; counts it as dropped when the queue
     /// is full.
     void post(adapters::MarketDataEvent&& event) override;
+
+    // ---- trading (see docs/trading.md) ----
+    /// The execution client of one venue (it must post into this engine and outlive it); its
+    /// orders go through the OrderGateway. The loop connects it when it starts and
+    /// disconnects it when it stops. Owner thread, before `start()`.
+    void attachExecution(adapters::IExecutionClient& client);
+    /// The trade journal (not owned; may be null: nothing journaled, snapshots at once). Owner
+    /// thread, before `start()`. Give the writer an `onCommitted` that calls
+    /// `notifyJournalCommitted()` so a committed fill shows within a frame.
+    void setJournal(journal::JournalWriter* journal);
+    /// Wakes the loop after the journal committed (JournalWriterOptions::onCommitted). Any
+    /// thread.
+    void notifyJournalCommitted() { m_events.notify(); }
+    /// Instrument definitions for the risk gate and positions (e.g. from the venues'
+    /// instrument providers). Owner thread before `start()`; later lists come as
+    /// InstrumentsReceived events.
+    void addInstruments(const std::vector<Instrument>& instruments);
+    /// Fee rates of a venue for order previews. Owner thread, before `start()`.
+    void setFeeRates(std::string venue, FeeRates rates);
+    /// IExecutionSink: enqueues the event in an unbounded queue of its own (execution events
+    /// are never dropped); never blocks beyond a short mutex. Any thread.
+    void post(adapters::ExecutionEvent&& event) override;
+    /// The order path, for tests and diagnostics (engine thread).
+    const OrderGateway& trading() const { return m_gateway; }
     /// Enqueues a UI command. Unsupported when the command queue is full (the engine is far
     /// behind). Rejections found later are reported in SnapshotBatch::errors.
     Result<void> postCommand(EngineCommand command);
@@ -89,6 +124,15 @@ public:
     /// Publishes to the sink when something changed and a frame interval passed since the last
     /// publication; returns true when it published.
     bool publishIfDue(std::chrono::steady_clock::time_point now);
+    /// Asks again for the history requests that got no answer within `Config::historyTimeout`
+    /// (their answer was dropped or never came), each at most `Config::historyRetries` times;
+    /// a request still unanswered after that is given up and reported (Unavailable) in
+    /// SnapshotBatch::errors. The loop calls it on every iteration; returns how many requests
+    /// it sent again.
+    std::size_t retryOverdueHistory(std::chrono::steady_clock::time_point now);
+    /// History requests sent and not yet answered or given up.
+    std::size_t pendingHistoryRequests() const { return m_pendingHistory.size(); }
+
     /// Everything that changed since the last batch, now (may be empty).
     SnapshotBatch takeSnapshots();
     bool hasChanges() const;
@@ -98,22 +142,40 @@ public:
 
     /// Inspection for tests and diagnostics (engine thread).
     const ChartFeed* chart(ChartId id) const;
-    /// The instrument's closed 1m bars; empty when it is not in use.
+    /// The instrument's closed 1m bars; empty when it is not in use. A copy made for the call
+    /// (O(n), 104 bytes a bar), valid until the next call: for tests and diagnostics.
     std::span<const Bar> minuteBars(const adapters::InstrumentKey& instrument) const;
+    /// The instrument's 1m store itself; null when it is not in use.
+    const BarStore* minuteStore(const adapters::InstrumentKey& instrument) const;
     std::optional<Bar> formingMinute(const adapters::InstrumentKey& instrument) const;
     std::uint64_t publishedBatches() const { return m_batchSequence; }
     /// Trades of instruments that nothing uses (unsubscribed, or not yet subscribed).
     std::uint64_t ignoredTrades() const { return m_ignoredTrades; }
 
 private:
+    /// Why a history request was sent; decides what its answer does.
+    enum class HistoryPurpose {
+        Invalid = 0,
+        Latest,        ///< the newest 1m bars, when the first chart opens
+        Older,         ///< the page before the oldest 1m bar held (LoadOlderBars)
+        PreviousClose, ///< a few bars to seed a quote-board row before any trade
+    };
+    struct PendingHistory {
+        HistoryPurpose purpose = HistoryPurpose::Invalid;
+        adapters::RequestBars request; ///< as last sent (its requestId is the current one)
+        int attempts = 1;
+        std::chrono::steady_clock::time_point deadline;
+    };
+
     struct InstrumentState {
         explicit InstrumentState(adapters::InstrumentKey k) : key(k) {}
         adapters::InstrumentKey key;
         BarAggregator aggregator{Timeframe::minutes(1)};
-        std::vector<Bar> minutes;
+        BarStore minutes; ///< the closed 1m bars, exact; 1m charts read it (ChartFeed)
         std::vector<ChartId> charts;
         bool watched = false;
-        std::uint64_t historyRequestId = 0;
+        bool historyRequested = false; ///< the Latest 1m history was asked for
+        bool historyStart = false;     ///< the venue has nothing older than minutes.front()
         std::optional<TimestampNs> firstLiveMinute;
         QuoteBoardRow row;
         TimestampNs day = 0;
@@ -129,6 +191,12 @@ private:
     void onFeedStatus(const adapters::FeedStatusChanged& status);
     void noteMessage(std::string_view venue, TimestampNs receivedTime);
     void updateQuoteRow(InstrumentState& state, const Tick& tick);
+    void mergeLatestHistory(InstrumentState& state, const adapters::BarsReceived& answer);
+    void prependOlderHistory(InstrumentState& state, const adapters::BarsReceived& answer);
+    void seedQuoteRow(InstrumentState& state, std::span<const Bar> bars);
+    void markHistoryStart(InstrumentState& state);
+    bool requestHistory(InstrumentState& state, HistoryPurpose purpose, TimestampNs endTime);
+    bool isPending(const adapters::InstrumentKey& key, HistoryPurpose purpose) const;
 
     void apply(const std::monostate&) {}
     void apply(const OpenChart& command);
@@ -138,10 +206,16 @@ private:
     void apply(const RemoveIndicator& command);
     void apply(const SubscribeQuotes& command);
     void apply(const UnsubscribeQuotes& command);
+    void apply(const LoadOlderBars& command);
+    void apply(const SetPlaybackSpeed& command);
+    void apply(const TradingCommand& command);
+    std::size_t drainExecution();
 
     InstrumentState& useInstrument(const adapters::InstrumentKey& key, bool wantHistory);
     void releaseIfUnused(const adapters::InstrumentKey& key);
     void rebuildCharts(InstrumentState& state);
+    /// Appends closed 1m bars to the instrument's store (a failure is reported).
+    void storeMinutes(InstrumentState& state, std::span<const Bar> closed);
     void reject(ErrorCode code, std::string message);
     adapters::IMarketDataClient* clientFor(std::string_view venue) const;
 
@@ -150,6 +224,11 @@ private:
     EventQueue<EngineCommand> m_commands;
     ISnapshotSink* m_sink = nullptr;
     std::map<std::string, adapters::IMarketDataClient*, std::less<>> m_clients;
+    std::vector<adapters::IExecutionClient*> m_executionClients;
+    OrderGateway m_gateway;
+    std::mutex m_executionMutex; ///< guards m_executionQueue
+    std::vector<adapters::ExecutionEvent> m_executionQueue;
+    std::vector<adapters::ExecutionEvent> m_executionScratch; ///< engine thread
 
     std::thread m_thread;
     std::atomic<bool> m_stopRequested{false};
@@ -158,11 +237,13 @@ private:
     // Engine-thread state.
     std::unordered_map<adapters::InstrumentKey, InstrumentState> m_instruments;
     std::map<ChartId, ChartFeed> m_charts;
+    std::vector<PendingHistory> m_pendingHistory;
     std::vector<adapters::InstrumentKey> m_watchlist;
     std::map<std::string, FeedStatusRow, std::less<>> m_feeds;
     std::vector<ChartId> m_closedCharts;
     std::vector<Error> m_errors;
     std::vector<Bar> m_closedScratch;
+    mutable std::vector<Bar> m_minuteBarsCopy; ///< what minuteBars() returned last
     bool m_quotesDirty = false;
     bool m_feedsDirty = false;
     std::uint64_t m_nextRequestId = 1;

@@ -4,6 +4,7 @@
 #include "core/adapters/InstrumentKey.hpp"
 #include "core/domain/Timeframe.hpp"
 #include "core/engine/ChartSnapshot.hpp"
+#include "core/engine/TradingCommand.hpp"
 
 #include <string>
 #include <variant>
@@ -51,10 +52,31 @@ struct UnsubscribeQuotes {
     adapters::InstrumentKey instrument;
 };
 
+/// Loads the page of 1m history before the oldest 1m bar the engine holds for the chart's
+/// instrument (RequestBars with endTime = that bar's open time, `Engine::Config::historyPageBars`
+/// bars); when it arrives every chart of the instrument is rebuilt (a Full snapshot). Charts of
+/// one instrument share the request in flight; once the venue has nothing older
+/// (ChartSnapshot::historyStart) the command does nothing.
+struct LoadOlderBars {
+    ChartId chartId = 0;
+};
+
+/// Changes the playback speed of a replay-like venue (the simulated exchange, a backtest
+/// replay) from now on, through IMarketDataClient::setPlaybackSpeed. Rejected with NotFound for
+/// an unknown venue, else with the client's error (Unsupported for live venues,
+/// InvalidArgument for a speed it does not accept).
+struct SetPlaybackSpeed {
+    std::string venue; ///< InstrumentKey::venue spelling ("SIM")
+    double speed = 1.0;
+};
+
 /// What the UI may ask of the engine. Commands are applied on the engine thread in the order
 /// they were posted; a rejected command is reported in the next SnapshotBatch's `errors`.
+/// Trading commands (TradingCommand.hpp) travel as one alternative and go to the OrderGateway;
+/// their outcome is reported in TradingSnapshot::notices, not in SnapshotBatch::errors.
 using EngineCommand =
     std::variant<std::monostate, OpenChart, CloseChart, SetTimeframe, AddIndicator, RemoveIndicator,
-                 SubscribeQuotes, UnsubscribeQuotes>;
+                 SubscribeQuotes, UnsubscribeQuotes, LoadOlderBars, SetPlaybackSpeed,
+                 TradingCommand>;
 
 } // namespace cw::engine

@@ -5,8 +5,10 @@
 #include "core/engine/ChartSnapshot.hpp"
 #include "core/engine/FeedStatusSnapshot.hpp"
 #include "core/engine/QuoteBoardSnapshot.hpp"
+#include "core/engine/TradingSnapshot.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace cw::engine {
@@ -19,9 +21,12 @@ struct SnapshotBatch {
     QuoteBoardSnapshotPtr quotes;         ///< null when the quote board did not change
     FeedStatusSnapshotPtr feeds;          ///< null when no feed changed
     std::vector<Error> errors;            ///< commands rejected since the previous batch
+    /// Orders, fills, positions, notices: null when unchanged. Only what the journal committed.
+    std::shared_ptr<const TradingSnapshot> trading;
 
     bool empty() const {
-        return charts.empty() && closedCharts.empty() && !quotes && !feeds && errors.empty();
+        return charts.empty() && closedCharts.empty() && !quotes && !feeds && errors.empty() &&
+               !trading;
     }
 };
 

@@ -291,6 +291,38 @@ void memory1mBars5Overlays(benchmark::State& state) {
     }
 }
 
+/// `count` 1m bars of a BTC-like instrument from 2020-01-01: a seeded random walk in cents
+/// around 30,000.00 (2 decimals) with volumes of 0.001 units (3 decimals), as the simulated
+/// exchange's BTCUSDT.
+std::vector<Bar> minuteHistory(std::size_t count) {
+    std::vector<Bar> bars;
+    bars.reserve(count);
+    const TimestampNs start = 1'577'836'800LL * kNsPerSecond; // 2020-01-01 00:00 UTC
+    std::uint64_t seed = 42;
+    const auto next = [&seed] {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return seed >> 33;
+    };
+    std::int64_t close = 3'000'000;
+    for (std::size_t i = 0; i < count; ++i) {
+        Bar bar;
+        bar.openTime = start + static_cast<TimestampNs>(i) * kNsPerMinute;
+        bar.timeframe = Timeframe::minutes(1);
+        const std::int64_t open = close;
+        close = std::max<std::int64_t>(100, open + static_cast<std::int64_t>(next() % 4001) - 2000);
+        bar.open = Price::fromRaw(open, 2);
+        bar.close = Price::fromRaw(close, 2);
+        bar.high =
+            Price::fromRaw(std::max(open, close) + static_cast<std::int64_t>(next() % 800), 2);
+        bar.low =
+            Price::fromRaw(std::min(open, close) - static_cast<std::int64_t>(next() % 800), 2);
+        bar.volume = Quantity::fromRaw(1 + static_cast<std::int64_t>(next() % 50'000'000), 3);
+        bar.tradeCount = 1 + static_cast<std::int64_t>(next() % 2000);
+        bars.push_back(bar);
+    }
+    return bars;
+}
+
 /// Answers the engine's history request with a prepared set of bars (handed over once).
 class PreparedHistoryClient final : public adapters::IMarketDataClient {
 public:
@@ -330,38 +362,17 @@ void memoryPipeline1mBars5Overlays(benchmark::State& state) {
                             "benchmark in its own process (--benchmark_filter=memory_)");
         return;
     }
-    const auto& data = bench::BenchmarkData::million();
+    constexpr std::size_t kBars = 1'000'000;
     for (auto _ : state) {
         const double before = residentMb();
         double after = 0;
         double afterEngine = 0;
         {
-            std::vector<Bar> history;
-            history.reserve(data.size());
-            const TimestampNs start = 1'577'836'800LL * kNsPerSecond; // 2020-01-01 00:00 UTC
-            for (std::size_t i = 0; i < data.size(); ++i) {
-                Bar bar;
-                bar.openTime = start + static_cast<TimestampNs>(i) * kNsPerMinute;
-                bar.timeframe = Timeframe::minutes(1);
-                auto open = Price::fromDouble(data.open[i], 2);
-                auto high = Price::fromDouble(data.high[i], 2);
-                auto low = Price::fromDouble(data.low[i], 2);
-                auto close = Price::fromDouble(data.close[i], 2);
-                auto volume = Quantity::fromDouble(data.volume[i], 2);
-                if (!open || !high || !low || !close || !volume) {
-                    state.SkipWithError("benchmark data does not convert to prices");
-                    return;
-                }
-                bar.open = *open;
-                bar.high = *high;
-                bar.low = *low;
-                bar.close = *close;
-                bar.volume = *volume;
-                bar.tradeCount = 1;
-                history.push_back(bar);
-            }
+            // Made directly as exact bars (no source columns kept), so the process holds
+            // nothing but the application's data and rss_total_mb is the application's size.
+            std::vector<Bar> history = minuteHistory(kBars);
             engine::Engine::Config config;
-            config.historyBars = static_cast<int>(data.size());
+            config.historyBars = static_cast<int>(kBars);
             engine::Engine engine(config);
             PreparedHistoryClient client(engine, std::move(history));
             engine.attachMarketData(client);

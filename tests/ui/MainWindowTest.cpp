@@ -80,7 +80,7 @@ private slots:
         QStringList titles;
         for (QAction* a : window.menuBar()->actions())
             titles << a->text().remove(QLatin1Char('&'));
-        QCOMPARE(titles, (QStringList{"File", "View", "Chart", "Help"}));
+        QCOMPARE(titles, (QStringList{"File", "View", "Chart", "Trading", "Help"}));
     }
 
     void firstStartShowsTheDefaultWorkspace() {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "ui/bridge/EngineBridge.hpp"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <QStandardPaths>
 
 #include <chrono>
 #include <utility>
@@ -17,6 +20,8 @@ void registerMetaTypes() {
         qRegisterMetaType<cw::engine::ChartSnapshotPtr>("cw::engine::ChartSnapshotPtr");
         qRegisterMetaType<cw::engine::QuoteBoardSnapshotPtr>("cw::engine::QuoteBoardSnapshotPtr");
         qRegisterMetaType<cw::engine::FeedStatusSnapshotPtr>("cw::engine::FeedStatusSnapshotPtr");
+        qRegisterMetaType<std::shared_ptr<const cw::engine::TradingSnapshot>>(
+            "std::shared_ptr<const cw::engine::TradingSnapshot>");
         return true;
     }();
     (void)registered;
@@ -35,8 +40,13 @@ EngineBridge::EngineBridge(engine::Engine::Config config, QObject* parent)
 EngineBridge::~EngineBridge() {
     if (!stop(5000))
         qCWarning(lcBridge) << "engine thread did not stop within 5 s; waiting for it";
-    // The engine (and its thread) goes before the clients it calls.
+    // The journal stops calling back into the stopped engine, then the engine (and its
+    // thread) goes before the clients it calls.
+    if (m_journal)
+        if (auto closed = m_journal->close(); !closed)
+            qCWarning(lcBridge) << "journal:" << closed.error().message.c_str();
     m_engine.reset();
+    m_journal.reset();
     m_venues.clear();
 }
 
@@ -45,18 +55,69 @@ Result<void> EngineBridge::addVenue(const adapters::AdapterRegistry& registry,
                                     const adapters::AdapterSettings& settings) {
     if (m_engine->isRunning())
         return fail(ErrorCode::Unsupported, "venues are added before the engine starts");
-    auto clients = registry.create(name, settings, *m_engine);
+    auto clients = registry.create(name, settings, *m_engine, m_engine.get());
     if (!clients)
         return clients.error();
     if (clients->marketData)
         m_engine->attachMarketData(*clients->marketData);
+    if (clients->execution)
+        m_engine->attachExecution(*clients->execution);
+    if (clients->instruments)
+        m_engine->addInstruments(clients->instruments->instruments());
     m_venues.push_back(std::move(*clients));
     return {};
 }
 
+Result<void> EngineBridge::openJournal(const QString& path) {
+    if (m_journal)
+        return {};
+    if (m_engine->isRunning())
+        return fail(ErrorCode::Unsupported, "the journal is opened before the engine starts");
+    m_journalTried = true;
+    QString file = path;
+    if (file.isEmpty()) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(folder);
+        file = QDir(folder).filePath(QStringLiteral("journal.sqlite"));
+    }
+    journal::JournalWriterOptions options;
+    options.path = file.toStdString();
+    options.appVersion = CANDLEWICK_VERSION;
+    // A commit wakes the engine loop, so a committed fill shows within a frame.
+    options.onCommitted = [engine = m_engine.get()](std::int64_t) {
+        engine->notifyJournalCommitted();
+    };
+    auto opened = journal::JournalWriter::open(std::move(options));
+    if (!opened) {
+        m_tradingDisabled = QStringLiteral("trading is disabled: the journal %1 cannot be opened "
+                                           "(%2); move the file away to start a new one")
+                                .arg(file, QString::fromStdString(opened.error().message));
+        qCCritical(lcBridge).noquote() << m_tradingDisabled;
+        return opened.error();
+    }
+    m_journal = std::move(*opened);
+    m_tradingDisabled.clear();
+    m_engine->setJournal(m_journal.get());
+    if (const int unclean = m_journal->uncleanSessionsFound(); unclean > 0)
+        qCWarning(lcBridge) << "journal:" << unclean << "earlier session(s) ended uncleanly";
+    return {};
+}
+
+QString EngineBridge::journalPath() const {
+    return m_journal ? QString::fromStdString(m_journal->path()) : QString();
+}
+
 void EngineBridge::start() {
-    if (!m_engine->isRunning())
-        m_engine->start();
+    if (m_engine->isRunning())
+        return;
+    if (!m_journalTried)
+        (void)openJournal();
+    if (!m_tradingDisabled.isEmpty()) {
+        const QString reason = m_tradingDisabled;
+        QMetaObject::invokeMethod(
+            this, [this, reason] { emit commandFailed(reason); }, Qt::QueuedConnection);
+    }
+    m_engine->start();
 }
 
 bool EngineBridge::stop(int joinTimeoutMs) {
@@ -65,6 +126,27 @@ bool EngineBridge::stop(int joinTimeoutMs) {
 
 Result<void> EngineBridge::post(engine::EngineCommand command) {
     return m_engine->postCommand(std::move(command));
+}
+
+Result<void> EngineBridge::setPlaybackSpeed(const QString& venue, double speed) {
+    return post(engine::SetPlaybackSpeed{venue.toStdString(), speed});
+}
+
+Result<void> EngineBridge::postTrading(engine::TradingCommand command) {
+    if (!m_tradingDisabled.isEmpty())
+        return fail(ErrorCode::Unavailable, m_tradingDisabled.toStdString());
+    return post(engine::EngineCommand{std::move(command)});
+}
+
+std::vector<Instrument> EngineBridge::instruments() const {
+    std::vector<Instrument> all;
+    for (const adapters::VenueClients& venue : m_venues) {
+        if (!venue.instruments)
+            continue;
+        auto listed = venue.instruments->instruments();
+        all.insert(all.end(), listed.begin(), listed.end());
+    }
+    return all;
 }
 
 std::uint64_t EngineBridge::publishedBatches() const {
@@ -101,6 +183,22 @@ void EngineBridge::publish(engine::SnapshotBatch batch) {
             m_pending.feeds = std::move(batch.feeds);
         for (Error& error : batch.errors)
             m_pending.errors.push_back(std::move(error));
+        if (batch.trading) {
+            if (m_pending.trading &&
+                (!m_pending.trading->notices.empty() || !m_pending.trading->previews.empty())) {
+                // The newer snapshot replaces the older one, but "new since the previous
+                // snapshot" notices and previews of both are kept.
+                auto merged = std::make_shared<engine::TradingSnapshot>(*batch.trading);
+                merged->notices.insert(merged->notices.begin(), m_pending.trading->notices.begin(),
+                                       m_pending.trading->notices.end());
+                merged->previews.insert(merged->previews.begin(),
+                                        m_pending.trading->previews.begin(),
+                                        m_pending.trading->previews.end());
+                m_pending.trading = std::move(merged);
+            } else {
+                m_pending.trading = std::move(batch.trading);
+            }
+        }
         queueDelivery = !m_deliveryQueued;
         m_deliveryQueued = true;
     }
@@ -126,6 +224,8 @@ void EngineBridge::deliver() {
         emit feedStatusChanged(pending.feeds);
     for (const Error& error : pending.errors)
         emit commandFailed(QString::fromStdString(error.toString()));
+    if (pending.trading)
+        emit tradingUpdated(pending.trading);
 }
 
 } // namespace cw::ui

@@ -10,6 +10,9 @@
 #include "core/engine/FeedStatusSnapshot.hpp"
 #include "core/engine/ISnapshotSink.hpp"
 #include "core/engine/QuoteBoardSnapshot.hpp"
+#include "core/engine/TradingCommand.hpp"
+#include "core/engine/TradingSnapshot.hpp"
+#include "core/journal/JournalWriter.hpp"
 
 #include <QMetaType>
 #include <QObject>
@@ -25,6 +28,7 @@
 Q_DECLARE_METATYPE(cw::engine::ChartSnapshotPtr)
 Q_DECLARE_METATYPE(cw::engine::QuoteBoardSnapshotPtr)
 Q_DECLARE_METATYPE(cw::engine::FeedStatusSnapshotPtr)
+Q_DECLARE_METATYPE(std::shared_ptr<const cw::engine::TradingSnapshot>)
 
 namespace cw::ui {
 
@@ -53,6 +57,17 @@ public:
     Result<void> addVenue(const adapters::AdapterRegistry& registry, std::string_view name,
                           const adapters::AdapterSettings& settings);
 
+    /// Opens the trade journal (empty path: `<AppDataLocation>/journal.sqlite`) and gives it to
+    /// the engine. Before `start()` only; `start()` opens the default one if this was not
+    /// called. A file that cannot be opened (corrupt, not a journal, not writable) is logged,
+    /// trading is disabled (`postTrading` fails with the reason, also reported once through
+    /// `commandFailed`) and everything else works. Idempotent once opened.
+    Result<void> openJournal(const QString& path = {});
+    /// The journal's file, empty before it is opened.
+    QString journalPath() const;
+    /// Empty while trading works; otherwise why not (the journal could not be opened).
+    QString tradingDisabledReason() const { return m_tradingDisabled; }
+
     /// Starts the engine thread (which connects the venues). Idempotent.
     void start();
     /// Stops it; returns false if the thread did not finish within `joinTimeoutMs`.
@@ -62,6 +77,16 @@ public:
     /// Posts one command; Unsupported when the engine's command queue is full. Rejections
     /// found by the engine arrive later through `commandFailed`.
     Result<void> post(engine::EngineCommand command);
+    /// Plays replay-like venue `venue` ("SIM") `speed` times faster than the wall clock from
+    /// now on (engine::SetPlaybackSpeed). Unsupported when the command queue is full; a venue
+    /// that is unknown, live, or refuses the speed is reported through `commandFailed`.
+    Result<void> setPlaybackSpeed(const QString& venue, double speed);
+    /// Posts one trading command (order ticket, one-click, chart, blotters, kill switch).
+    /// Unsupported when the command queue is full, Unavailable when trading is disabled (no
+    /// journal). Outcomes arrive in TradingSnapshot::notices through `tradingUpdated`.
+    Result<void> postTrading(engine::TradingCommand command);
+    /// Every instrument the venues' instrument providers list, venue by venue.
+    std::vector<Instrument> instruments() const;
 
     /// The engine, for wiring before `start()` and for posting market data in tests. Widgets
     /// never call it.
@@ -77,6 +102,9 @@ signals:
     void quotesUpdated(cw::engine::QuoteBoardSnapshotPtr snapshot);
     void feedStatusChanged(cw::engine::FeedStatusSnapshotPtr snapshot);
     void commandFailed(QString message);
+    /// Orders, fills, positions and notices, only what the journal committed. Notices and
+    /// previews of snapshots merged while the GUI was busy are all kept (oldest first).
+    void tradingUpdated(std::shared_ptr<const cw::engine::TradingSnapshot> snapshot);
 
 private:
     struct Pending {
@@ -85,6 +113,7 @@ private:
         engine::QuoteBoardSnapshotPtr quotes;
         engine::FeedStatusSnapshotPtr feeds;
         std::vector<Error> errors;
+        std::shared_ptr<const engine::TradingSnapshot> trading;
     };
 
     void publish(engine::SnapshotBatch batch) override; // engine thread
@@ -92,6 +121,9 @@ private:
 
     std::unique_ptr<engine::Engine> m_engine;
     std::vector<adapters::VenueClients> m_venues;
+    std::unique_ptr<journal::JournalWriter> m_journal;
+    bool m_journalTried = false;
+    QString m_tradingDisabled; ///< GUI thread
 
     mutable std::mutex m_mutex; ///< guards m_pending, m_deliveryQueued, m_published
     Pending m_pending;

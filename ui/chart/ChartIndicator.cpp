@@ -29,13 +29,18 @@ void ChartIndicator::setFixedRange(double low, double high) {
 
 void ChartIndicator::refresh() {
     for (Output& out : m_outputs)
-        out.pyramid.rebuild(out.values, out.values);
+        out.pyramid.rebuild(out.values.view(), out.values.view());
+}
+
+void ChartIndicator::sourceChanged() {
+    for (Output& out : m_outputs)
+        out.pyramid.update(out.values.view(), out.values.view());
 }
 
 MinMax ChartIndicator::range(std::size_t first, std::size_t end) const {
     MinMax r;
     for (const Output& out : m_outputs) {
-        r.include(out.pyramid.query(out.values, out.values, first, end));
+        r.include(out.pyramid.query(out.values.view(), out.values.view(), first, end));
         if (out.style == OutputStyle::Histogram && r.valid())
             r.include(0.0);
     }
@@ -63,7 +68,7 @@ void ChartIndicator::barAppended(const OhlcvRow& bar) {
         Output& out = m_outputs[k];
         const bool has = m_stream && k < m_stream->outputCount();
         out.values.push_back(has ? m_stream->value(k) : std::numeric_limits<double>::quiet_NaN());
-        out.pyramid.update(out.values, out.values);
+        out.pyramid.update(out.values.view(), out.values.view());
     }
 }
 
@@ -76,7 +81,7 @@ void ChartIndicator::lastBarUpdated(const OhlcvRow& bar) {
         if (out.values.empty())
             continue;
         out.values.back() = m_stream->value(k);
-        out.pyramid.update(out.values, out.values);
+        out.pyramid.update(out.values.view(), out.values.view());
     }
 }
 

@@ -4,6 +4,7 @@
 #include "core/domain/OhlcvRow.hpp"
 #include "core/indicators/IStreamingIndicator.hpp"
 #include "core/indicators/IndicatorDescriptor.hpp"
+#include "ui/chart/ChartIndicatorValues.hpp"
 #include "ui/chart/MinMax.hpp"
 #include "ui/chart/MinMaxPyramid.hpp"
 
@@ -22,9 +23,11 @@ namespace cw::ui {
 /// with a colour, a line width and a style. A pane may carry level lines (RSI 30/70) and a
 /// fixed value range.
 ///
-/// Outputs can be filled directly (then call `refresh()`), or kept current from a streaming
+/// Outputs can be filled directly (then call `refresh()`), kept current from a streaming
 /// indicator: with `setStream`, `barAppended`/`lastBarUpdated` extend and revise the outputs
-/// in O(1) + O(log n) per call (see ChartIndicatorFactory for the batch + streaming setup).
+/// in O(1) + O(log n) per call (see ChartIndicatorFactory for the batch + streaming setup), or
+/// follow a column owned elsewhere (`Output::values.follow`, e.g. a ChartReplica's), which the
+/// owner keeps current and the chart shows without a copy (then `sourceChanged()`).
 /// Thread: GUI; single owner.
 class ChartIndicator {
 public:
@@ -39,7 +42,7 @@ public:
         QColor color;
         double widthPx = 1.0;
         OutputStyle style = OutputStyle::Line;
-        std::vector<double> values;
+        ChartIndicatorValues values;
         MinMaxPyramid pyramid; ///< over `values`; kept current by refresh/barAppended
     };
 
@@ -64,6 +67,10 @@ public:
 
     /// Re-indexes every output after its values were replaced. O(n).
     void refresh();
+    /// Brings the pyramids up to date after the values were appended to and/or their last
+    /// value revised (by whoever owns followed columns). O(k + log n) for k new values; a
+    /// shorter column is re-indexed from scratch.
+    void sourceChanged();
     /// Lowest and highest output value over bars [first, end), levels included for panes.
     MinMax range(std::size_t first, std::size_t end) const;
     /// Value of output `k` at `bar`, NaN when absent.

@@ -38,7 +38,7 @@ void fill(ChartIndicator& target, const indicators::ConfiguredIndicator& config,
     spans.reserve(outputs.size());
     for (auto& out : outputs) {
         out.values.assign(bars.size(), std::nan(""));
-        spans.emplace_back(out.values);
+        spans.emplace_back(out.values.writable());
     }
     if (!bars.empty())
         config.computeBatch(bars.view(), spans);

@@ -7,38 +7,72 @@
 namespace cw::ui {
 
 void ChartModel::setBars(BarSeries bars) {
-    m_bars = std::move(bars);
-    m_highLow.rebuild(m_bars.low(), m_bars.high());
-    m_closes.rebuild(m_bars.close(), m_bars.close());
-    m_volumes.rebuild(m_bars.volume(), m_bars.volume());
+    m_ownBars = std::make_shared<BarSeries>(std::move(bars));
+    m_bars = m_ownBars;
+    indexBars();
+}
+
+void ChartModel::followBars(std::shared_ptr<const BarSeries> bars) {
+    m_ownBars.reset();
+    m_bars = bars ? std::move(bars) : std::make_shared<const BarSeries>();
+    indexBars();
+}
+
+void ChartModel::indexBars() {
+    const BarSeries& bars = *m_bars;
+    m_highLow.rebuild(bars.low(), bars.high());
+    m_closes.rebuild(bars.close(), bars.close());
+    m_volumes.rebuild(bars.volume(), bars.volume());
     if (m_heikinAshi)
-        m_heikinAshi->rebuild(m_bars);
+        m_heikinAshi->rebuild(bars);
     for (auto& ind : m_indicators)
         alignIndicator(*ind);
     ++m_revision;
 }
 
-void ChartModel::appendBar(const OhlcvRow& bar) {
-    m_bars.append(bar);
-    m_highLow.update(m_bars.low(), m_bars.high());
-    m_closes.update(m_bars.close(), m_bars.close());
-    m_volumes.update(m_bars.volume(), m_bars.volume());
+BarSeries& ChartModel::ownBars() {
+    if (!m_ownBars) {
+        m_ownBars = std::make_shared<BarSeries>(*m_bars);
+        m_bars = m_ownBars;
+    }
+    return *m_ownBars;
+}
+
+void ChartModel::sourceChanged() {
+    const BarSeries& bars = *m_bars;
+    m_highLow.update(bars.low(), bars.high());
+    m_closes.update(bars.close(), bars.close());
+    m_volumes.update(bars.volume(), bars.volume());
     if (m_heikinAshi)
-        m_heikinAshi->update(m_bars);
+        m_heikinAshi->update(bars);
+    for (auto& ind : m_indicators)
+        ind->sourceChanged();
+    ++m_revision;
+}
+
+void ChartModel::appendBar(const OhlcvRow& bar) {
+    BarSeries& bars = ownBars();
+    bars.append(bar);
+    m_highLow.update(bars.low(), bars.high());
+    m_closes.update(bars.close(), bars.close());
+    m_volumes.update(bars.volume(), bars.volume());
+    if (m_heikinAshi)
+        m_heikinAshi->update(bars);
     for (auto& ind : m_indicators)
         ind->barAppended(bar);
     ++m_revision;
 }
 
 void ChartModel::updateLastBar(const OhlcvRow& bar) {
-    if (m_bars.empty())
+    if (m_bars->empty())
         return;
-    m_bars.updateLast(bar);
-    m_highLow.update(m_bars.low(), m_bars.high());
-    m_closes.update(m_bars.close(), m_bars.close());
-    m_volumes.update(m_bars.volume(), m_bars.volume());
+    BarSeries& bars = ownBars();
+    bars.updateLast(bar);
+    m_highLow.update(bars.low(), bars.high());
+    m_closes.update(bars.close(), bars.close());
+    m_volumes.update(bars.volume(), bars.volume());
     if (m_heikinAshi)
-        m_heikinAshi->update(m_bars);
+        m_heikinAshi->update(bars);
     for (auto& ind : m_indicators)
         ind->lastBarUpdated(bar);
     ++m_revision;
@@ -46,10 +80,10 @@ void ChartModel::updateLastBar(const OhlcvRow& bar) {
 
 const BarSeries& ChartModel::candles(ChartStyle style) const {
     if (style != ChartStyle::HeikinAshi)
-        return m_bars;
+        return *m_bars;
     if (!m_heikinAshi) {
         m_heikinAshi.emplace();
-        m_heikinAshi->rebuild(m_bars);
+        m_heikinAshi->rebuild(*m_bars);
     }
     return m_heikinAshi->bars();
 }
@@ -70,7 +104,7 @@ const MinMaxPyramid& ChartModel::closes(ChartStyle style) const {
 
 void ChartModel::alignIndicator(ChartIndicator& indicator) const {
     for (auto& out : indicator.outputs())
-        out.values.resize(m_bars.size(), std::numeric_limits<double>::quiet_NaN());
+        out.values.resize(m_bars->size(), std::numeric_limits<double>::quiet_NaN());
     indicator.refresh();
 }
 

@@ -21,6 +21,12 @@ namespace cw::ui {
 ///
 /// `appendBar` and `updateLastBar` keep everything current incrementally (O(log n) pyramids,
 /// O(1) streaming indicators); `setBars` rebuilds (O(n)). `revision()` grows with every change.
+///
+/// The bars are either the model's own (`setBars`) or a series someone else owns and keeps
+/// current on this thread (`followBars`, e.g. a ChartReplica's), shown without a copy; indicator
+/// outputs can follow columns the same way (ChartIndicatorValues::follow). After the owner
+/// appended rows or revised its last one, `sourceChanged()` updates the pyramids. `appendBar`
+/// and `updateLastBar` on followed bars first make them the model's own copy.
 /// Thread: GUI; single owner. Nothing here paints or schedules a repaint (ChartView does).
 class ChartModel {
 public:
@@ -29,14 +35,24 @@ public:
     ChartModel& operator=(const ChartModel&) = delete;
 
     void setBars(BarSeries bars);
+    /// Shows `bars` (null: none) without copying them and follows their owner's changes (call
+    /// `sourceChanged()` after each); indexes them from scratch (O(n)).
+    void followBars(std::shared_ptr<const BarSeries> bars);
+    /// True while the bars are someone else's (`followBars`), false for the model's own.
+    bool followsBars() const { return m_ownBars == nullptr; }
+    /// After the owner of followed bars and/or indicator columns appended rows and/or revised
+    /// the last one (a shorter series is indexed again from scratch): updates the pyramids, the
+    /// Heikin-Ashi series and the indicators' pyramids. O(k * MinMaxPyramid::kBaseBlock +
+    /// log n) for k changed rows.
+    void sourceChanged();
     /// A new bar (the previous last bar is final).
     void appendBar(const OhlcvRow& bar);
     /// Revises the forming bar; ignored when there are no bars.
     void updateLastBar(const OhlcvRow& bar);
 
-    const BarSeries& bars() const { return m_bars; }
-    std::size_t size() const { return m_bars.size(); }
-    bool empty() const { return m_bars.empty(); }
+    const BarSeries& bars() const { return *m_bars; }
+    std::size_t size() const { return m_bars->size(); }
+    bool empty() const { return m_bars->empty(); }
 
     /// Bars as drawn in `style` (the Heikin-Ashi transform for ChartStyle::HeikinAshi,
     /// built on first use and then kept current).
@@ -66,8 +82,14 @@ public:
 
 private:
     void alignIndicator(ChartIndicator& indicator) const;
+    void indexBars();
+    /// The bars to change: the model's own (a followed series is copied first).
+    BarSeries& ownBars();
 
-    BarSeries m_bars;
+    /// The model's own bars; null while it follows someone else's.
+    std::shared_ptr<BarSeries> m_ownBars = std::make_shared<BarSeries>();
+    /// What is shown: the model's own bars (== m_ownBars) or followed ones; never null.
+    std::shared_ptr<const BarSeries> m_bars = m_ownBars;
     MinMaxPyramid m_highLow;
     MinMaxPyramid m_closes;
     MinMaxPyramid m_volumes;

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ui/chart/AxisPainter.hpp"
+#include "ui/chart/CandleLayer.hpp"
+#include "ui/chart/ChartFrame.hpp"
+#include "ui/chart/ChartLayout.hpp"
 #include "ui/chart/ChartModel.hpp"
 #include "ui/chart/ChartStyle.hpp"
 #include "ui/chart/ChartTheme.hpp"
@@ -8,17 +12,19 @@
 #include "ui/chart/DrawingCoordinates.hpp"
 #include "ui/chart/DrawingRenderer.hpp"
 #include "ui/chart/PriceScale.hpp"
+#include "ui/chart/ReadoutPainter.hpp"
+#include "ui/chart/SeriesLayer.hpp"
+#include "ui/chart/SpanCanvas.hpp"
 #include "ui/chart/TimeAxisLabeler.hpp"
 #include "ui/chart/TimeScale.hpp"
 
 #include <QFont>
-#include <QLine>
-#include <QPen>
 #include <QPointF>
 #include <QRect>
 #include <QTimeZone>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 class QPainter;
@@ -34,8 +40,11 @@ namespace cw::ui {
 /// Only the visible bars are touched. Zoomed out below `kDetailSpacingPx` per bar, every pixel
 /// column is one vertical line spanning exactly the extremes of its bars (ColumnDecimator +
 /// MinMaxPyramid), for bars, volume, overlays and pane outputs alike, so a frame costs
-/// O(width x log n) however many bars there are. Autoscale reads the same pyramids. Line,
-/// rectangle and point buffers are members reused from frame to frame.
+/// O(width x log n) however many bars there are; the column summaries are cached between
+/// frames (a tick re-queries the forming bar's column only), and the spans are written straight
+/// into a raster image (SpanCanvas). Autoscale reads the same pyramids. The drawing is split
+/// into layers (CandleLayer, SeriesLayer, AxisPainter, ReadoutPainter) that share one
+/// ChartFrame per paint; their buffers are reused from frame to frame.
 ///
 /// The renderer owns the time scale (shared by all panes), the price scale and the pane scales;
 /// ChartView drives them from input. Thread: GUI; not thread-safe.
@@ -47,14 +56,7 @@ public:
     static constexpr double kVolumeFraction = 0.2;
 
     /// Where things are, in the painter's coordinates, after `layout`.
-    struct Layout {
-        QRect area;
-        QRect pricePlot;
-        QRect priceAxis;
-        QRect timeAxis;
-        std::vector<QRect> panePlots; ///< one per pane indicator, in model order
-        std::vector<QRect> paneAxes;
-    };
+    using Layout = ChartLayout;
 
     /// Which part of the chart a point is in (for input handling).
     enum class Region {
@@ -100,31 +102,16 @@ public:
     /// Lays out and paints one frame.
     void paint(QPainter& painter, const QRect& area, const ChartModel& model);
 
-private:
-    struct Frame; // per-frame values shared by the drawing steps
+    /// The per-column cache, for tests and profiling (how many columns a frame re-queried).
+    const ColumnDecimator& decimator() const { return m_decimator; }
+    /// For tests: draw zoomed-out columns through QPainter even into a raster image.
+    void setDirectSpans(bool enabled) { m_canvas.setForceFallback(!enabled); }
 
-    void fitScales(const ChartModel& model, const Frame& f);
-    void drawGrid(QPainter& p, const Frame& f);
-    void drawVolume(QPainter& p, const ChartModel& model, const Frame& f);
-    void drawBars(QPainter& p, const ChartModel& model, const Frame& f);
-    void drawBarColumns(QPainter& p, const ChartModel& model, const Frame& f);
-    void drawLineSeries(QPainter& p, std::span<const double> values, const MinMaxPyramid& pyramid,
-                        const PriceScale& scale, const QRect& plot, const Frame& f,
-                        const QColor& color, double widthPx);
-    void drawHistogram(QPainter& p, const ChartIndicator::Output& out, const PriceScale& scale,
-                       const QRect& plot, const Frame& f);
-    void drawPanes(QPainter& p, const ChartModel& model, const Frame& f);
-    void drawPriceAxis(QPainter& p, const PriceScale& scale, const QRect& axis, int decimals);
-    void drawTimeAxis(QPainter& p);
-    void drawLastPrice(QPainter& p, const ChartModel& model, const Frame& f);
-    void drawReadout(QPainter& p, const ChartModel& model, const Frame& f);
-    void drawCrosshair(QPainter& p, const ChartModel& model, const Frame& f);
-    void drawAxisLabel(QPainter& p, const QRect& box, const QString& text, const QColor& fill,
-                       const QColor& textColor);
-    void flushLines(QPainter& p, std::vector<QLine>& lines, const QColor& color);
-    void flushRects(QPainter& p, std::vector<QRect>& rects, const QColor& color);
-    QPen linePen(const QColor& color, double widthPx, const Frame& f) const;
-    int barX(double index) const;
+private:
+    ChartFrame makeFrame(const ChartModel& model);
+    void fitScales(const ChartModel& model, const ChartFrame& f);
+    void paintPriceLayers(QPainter& p, const ChartModel& model, const ChartFrame& f);
+    void paintPanes(QPainter& p, const ChartModel& model, const ChartFrame& f);
 
     ChartTheme m_theme = ChartTheme::dark();
     ChartStyle m_style = ChartStyle::Candles;
@@ -140,13 +127,13 @@ private:
     TimeAxisLabeler m_labeler;
     Layout m_layout;
 
-    // Buffers reused across frames.
+    // Kept across frames: the column cache and the layers' buffers.
     ColumnDecimator m_decimator;
-    std::vector<QLine> m_upLines;
-    std::vector<QLine> m_downLines;
-    std::vector<QRect> m_upRects;
-    std::vector<QRect> m_downRects;
-    std::vector<QPointF> m_points;
+    SpanCanvas m_canvas;
+    CandleLayer m_candles;
+    SeriesLayer m_series;
+    AxisPainter m_axes;
+    ReadoutPainter m_readout;
     std::span<const TimeAxisLabel> m_timeLabels;
 };
 

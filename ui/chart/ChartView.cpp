@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "ui/chart/ChartView.hpp"
 
+#include "ui/chart/OrderLineOverlay.hpp"
+
+#include <QContextMenuEvent>
 #include <QCursor>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cw::ui {
@@ -68,6 +72,37 @@ void ChartView::scrollToLive() {
     update();
 }
 
+std::optional<ChartView::ViewAnchor> ChartView::viewAnchor() const {
+    const TimeScale& ts = m_renderer.timeScale();
+    if (m_model.empty() || ts.followsLive())
+        return std::nullopt;
+    const auto times = m_model.bars().time();
+    const double right = ts.rightIndex();
+    const double last = static_cast<double>(times.size() - 1);
+    const double index = std::clamp(std::floor(right), 0.0, last);
+    return ViewAnchor{times[static_cast<std::size_t>(index)], right - index, ts.barSpacing()};
+}
+
+bool ChartView::restoreView(const ViewAnchor& anchor) {
+    const auto times = m_model.bars().time();
+    const auto it = std::lower_bound(times.begin(), times.end(), anchor.time);
+    if (it == times.end() || *it != anchor.time)
+        return false;
+    TimeScale& ts = m_renderer.timeScale();
+    ts.setBarCount(m_model.size());
+    ts.setBarSpacing(anchor.spacingPx);
+    ts.setRightIndex(static_cast<double>(it - times.begin()) + anchor.offset);
+    markDirty();
+    return true;
+}
+
+void ChartView::setHistoryStart(bool atStart) {
+    if (atStart == m_historyStart)
+        return;
+    m_historyStart = atStart;
+    markDirty();
+}
+
 void ChartView::setActiveTool(DrawingTool tool) {
     m_drawingEditor.setTool(tool);
     syncDrawingSignals();
@@ -80,6 +115,19 @@ void ChartView::setDrawings(std::vector<ChartDrawing> drawings) {
     m_drawingEditor.setDrawings(std::move(drawings));
     m_drawingRevision = m_drawingEditor.revision();
     update();
+}
+
+void ChartView::setOrderLineOverlay(OrderLineOverlay* overlay) {
+    if (m_orderLines)
+        disconnect(m_orderLines, nullptr, this, nullptr);
+    m_orderLines = overlay;
+    if (overlay)
+        connect(overlay, &OrderLineOverlay::changed, this, [this] { update(); });
+    update();
+}
+
+OrderLineOverlay* ChartView::orderLineOverlay() const {
+    return m_orderLines;
 }
 
 void ChartView::syncDrawingSignals() {
@@ -97,6 +145,21 @@ void ChartView::updateDrawingCursor(const QPointF& pos) {
     if (m_drawingEditor.tool() != DrawingTool::None || m_drawingEditor.isPlacing()) {
         setCursor(Qt::CrossCursor);
         return;
+    }
+    if (m_orderLines) {
+        const auto line = m_orderLines->hitTest(pos, m_renderer.currentLayout().pricePlot,
+                                                m_renderer.priceScale());
+        if (line) {
+            const bool draggable =
+                m_orderLines->lines()[static_cast<std::size_t>(line->index)].draggable;
+            if (line->part == OrderLineOverlay::Part::Close)
+                setCursor(Qt::PointingHandCursor);
+            else if (draggable)
+                setCursor(Qt::SizeVerCursor);
+            else
+                unsetCursor();
+            return;
+        }
     }
     const auto hit = m_renderer.regionAt(pos.toPoint()) == ChartRenderer::Region::PricePlot
                          ? m_drawingEditor.hitTest(pos, m_renderer.drawingCoordinates(m_model))
@@ -118,6 +181,22 @@ void ChartView::paintEvent(QPaintEvent*) {
     m_renderer.setDrawingOverlay(
         {m_drawingEditor.drawings(), m_drawingEditor.pending(), m_drawingEditor.selectedId()});
     m_renderer.paint(p, rect(), m_model);
+    if (m_orderLines)
+        m_orderLines->paint(p, m_renderer.currentLayout().pricePlot, m_renderer.priceScale());
+    if (m_historyStart && !m_model.empty()) {
+        // Next to the oldest bar, when it is in view: scrolling further loads nothing.
+        const QRect plot = m_renderer.currentLayout().pricePlot;
+        const double x = plot.left() + m_renderer.timeScale().xOf(0.0);
+        if (x >= plot.left() && x < plot.right()) {
+            constexpr int kWidth = 160;
+            const bool roomLeft = x - plot.left() > kWidth + 8;
+            const QRect box(roomLeft ? static_cast<int>(x) - 8 - kWidth : static_cast<int>(x) + 8,
+                            plot.top() + 8, kWidth, 20);
+            p.setPen(m_renderer.theme().mutedText);
+            p.drawText(box, (roomLeft ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                       tr("Start of history"));
+        }
+    }
     ++m_paintCount;
 }
 
@@ -127,10 +206,12 @@ void ChartView::resizeEvent(QResizeEvent* event) {
 }
 
 void ChartView::checkHistoryEdge() {
-    if (m_model.empty())
+    if (m_model.empty() || m_historyStart)
         return;
-    if (m_renderer.timeScale().indexAt(0.0) >= 0.0)
+    if (m_renderer.timeScale().indexAt(0.0) >= 0.0) {
+        m_lastHistoryRequest.reset(); // left the oldest bar: coming back asks again
         return;
+    }
     const TimestampNs oldest = m_model.bars().time().front();
     if (m_lastHistoryRequest && *m_lastHistoryRequest == oldest)
         return;
@@ -159,6 +240,15 @@ void ChartView::mousePressEvent(QMouseEvent* event) {
     }
     ensureLayout();
     const ChartRenderer::Region region = m_renderer.regionAt(event->position().toPoint());
+    if (region == ChartRenderer::Region::PricePlot && m_orderLines &&
+        m_orderLines->press(event->position(), m_renderer.currentLayout().pricePlot,
+                            m_renderer.priceScale())) {
+        m_drag = m_orderLines->isDragging() ? DragMode::OrderLine : DragMode::None;
+        m_lastPos = event->position();
+        event->accept();
+        update();
+        return;
+    }
     if (region == ChartRenderer::Region::PricePlot) {
         const bool hadSelection = m_drawingEditor.selectedId().has_value();
         if (m_drawingEditor.press(event->position(), m_renderer.drawingCoordinates(m_model))) {
@@ -217,6 +307,10 @@ void ChartView::mouseMoveEvent(QMouseEvent* event) {
     case DragMode::Drawing:
         m_drawingEditor.move(pos, m_renderer.drawingCoordinates(m_model));
         break;
+    case DragMode::OrderLine:
+        if (m_orderLines)
+            m_orderLines->move(pos, m_renderer.currentLayout().pricePlot, m_renderer.priceScale());
+        break;
     case DragMode::None:
         // A drawing placed click by click follows the pointer.
         if (m_drawingEditor.isPlacing())
@@ -235,6 +329,12 @@ void ChartView::mouseMoveEvent(QMouseEvent* event) {
 
 void ChartView::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton) {
+        if (m_drag == DragMode::OrderLine && m_orderLines) {
+            ensureLayout();
+            m_orderLines->release(event->position(), m_renderer.currentLayout().pricePlot,
+                                  m_renderer.priceScale());
+            update();
+        }
         if (m_drag == DragMode::Drawing) {
             ensureLayout();
             m_drawingEditor.release(event->position(), m_renderer.drawingCoordinates(m_model));
@@ -273,6 +373,13 @@ void ChartView::mouseDoubleClickEvent(QMouseEvent* event) {
 }
 
 void ChartView::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Escape && m_drag == DragMode::OrderLine && m_orderLines) {
+        m_orderLines->cancelDrag();
+        m_drag = DragMode::None;
+        event->accept();
+        update();
+        return;
+    }
     if (m_drawingEditor.key(event->key())) {
         syncDrawingSignals();
         if (m_drag == DragMode::None)
@@ -310,6 +417,18 @@ void ChartView::keyPressEvent(QKeyEvent* event) {
     }
     event->accept();
     update();
+}
+
+void ChartView::contextMenuEvent(QContextMenuEvent* event) {
+    ensureLayout();
+    if (m_drag != DragMode::None ||
+        m_renderer.regionAt(event->pos()) != ChartRenderer::Region::PricePlot) {
+        QWidget::contextMenuEvent(event);
+        return;
+    }
+    event->accept();
+    emit priceContextMenuRequested(event->globalPos(),
+                                   m_renderer.priceScale().valueAt(event->pos().y()));
 }
 
 void ChartView::leaveEvent(QEvent* event) {

@@ -6,6 +6,7 @@
 #include "ui/chart/ChartRenderer.hpp"
 #include "ui/chart/DrawingEditor.hpp"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -14,6 +15,8 @@
 #include <vector>
 
 namespace cw::ui {
+
+class OrderLineOverlay;
 
 /// The live candle chart widget: a ChartModel painted by a ChartRenderer, with
 /// TradingView-style interaction.
@@ -24,9 +27,11 @@ namespace cw::ui {
 /// Home shows all bars; the crosshair follows the pointer. Drawings (DrawingEditor): while a
 /// tool is active, or when the press is on a drawing, the editor takes the price plot's mouse
 /// events (place, select, move, reshape) and Escape / Delete / Backspace; otherwise the plot
-/// pans as usual. While the newest bar is visible, appended bars scroll in. Scrolling past
-/// the oldest bar emits `historyRequested` once per oldest bar so older history can be loaded
-/// lazily.
+/// pans as usual. While the newest bar is visible, appended bars scroll in. Scrolling to the
+/// oldest bar emits `historyRequested` once so older history can be loaded lazily: not again
+/// until older bars arrived, or the view left the oldest bar and came back (a retry after a
+/// failed page), and never once `setHistoryStart(true)` says there is nothing older (the plot
+/// then shows "Start of history" next to the oldest bar).
 ///
 /// Data calls (`setBars`, `appendBar`, `updateLastBar`, indicator changes through `model()`
 /// followed by `markDirty`) never paint: they mark the chart dirty and a single-shot timer
@@ -54,6 +59,24 @@ public:
     /// Shows the newest bar and follows appended bars again.
     void scrollToLive();
 
+    /// Where the view is in the data, by time: the bar at the right edge, the fraction of a
+    /// bar beyond it, and the zoom. Taken before the bars are replaced by a longer series of
+    /// the same timeframe (a page of older history) and given back to `restoreView`.
+    struct ViewAnchor {
+        TimestampNs time = 0; ///< open time of the bar at the right edge
+        double offset = 0.0;  ///< right edge minus that bar's index, in bars
+        double spacingPx = 0.0;
+    };
+    /// Nullopt when there is nothing to keep: no bars, or the view follows the live edge.
+    std::optional<ViewAnchor> viewAnchor() const;
+    /// Puts the anchor's bar back under the same pixels (same zoom); false, changing nothing,
+    /// when the bars no longer hold a bar opening at `anchor.time`.
+    bool restoreView(const ViewAnchor& anchor);
+
+    /// Whether the oldest bar is the oldest the venue has (no more historyRequested then).
+    void setHistoryStart(bool atStart);
+    bool isHistoryStart() const { return m_historyStart; }
+
     /// The tool the next clicks in the price plot place; goes back to None once a drawing is
     /// finished or on Escape (activeToolChanged tells).
     void setActiveTool(DrawingTool tool);
@@ -65,6 +88,12 @@ public:
     void setDrawings(std::vector<ChartDrawing> drawings);
     DrawingEditor& drawingEditor() { return m_drawingEditor; }
 
+    /// The trading overlay (working orders, position, SL/TP lines), painted over the price
+    /// plot; it takes presses on its lines and labels before the drawings do. Not owned; may
+    /// be null. Right-clicks in the price plot emit priceContextMenuRequested.
+    void setOrderLineOverlay(OrderLineOverlay* overlay);
+    OrderLineOverlay* orderLineOverlay() const;
+
     /// Schedules one coalesced repaint (after changing the model directly).
     void markDirty();
     bool isRepaintPending() const { return m_frameTimer.isActive(); }
@@ -72,12 +101,15 @@ public:
     quint64 paintCount() const { return m_paintCount; }
 
 signals:
-    /// The user scrolled past the oldest bar, whose open time is `oldestTime`.
+    /// The user scrolled to the oldest bar, whose open time is `oldestTime`: load older bars.
     void historyRequested(cw::TimestampNs oldestTime);
     /// The user added, moved, reshaped or removed a drawing (emitted once per finished edit).
     void drawingsChanged();
     /// The active drawing tool changed (also when it returns to None by itself).
     void activeToolChanged(cw::ui::DrawingTool tool);
+    /// Right-click in the price plot at `price` (the y's value; not snapped), `globalPos` for
+    /// the menu.
+    void priceContextMenuRequested(const QPoint& globalPos, double price);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -89,9 +121,10 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
-    enum class DragMode { Invalid = 0, None, Pan, PriceScale, TimeZoom, Drawing };
+    enum class DragMode { Invalid = 0, None, Pan, PriceScale, TimeZoom, Drawing, OrderLine };
 
     void ensureLayout();
     void checkHistoryEdge();
@@ -103,11 +136,13 @@ private:
     ChartRenderer m_renderer;
     QTimer m_frameTimer;
     DrawingEditor m_drawingEditor;
+    QPointer<OrderLineOverlay> m_orderLines;
     std::uint64_t m_drawingRevision = 0;
     DrawingTool m_announcedTool = DrawingTool::None;
     DragMode m_drag = DragMode::None;
     QPointF m_lastPos;
     std::optional<TimestampNs> m_lastHistoryRequest;
+    bool m_historyStart = false;
     quint64 m_paintCount = 0;
 };
 

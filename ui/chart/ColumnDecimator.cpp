@@ -1,14 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "ui/chart/ColumnDecimator.hpp"
 
+#include "core/common/Assert.hpp"
+
+#include <algorithm>
 #include <cmath>
 
 namespace cw::ui {
 
 std::span<const ColumnDecimator::Column>
 ColumnDecimator::partition(const TimeScale& scale, std::size_t first, std::size_t end) {
-    m_columns.clear();
     end = std::min(end, scale.barCount());
+    const PartitionKey key{scale.width(), scale.barSpacing(), scale.rightIndex(), first, end};
+    if (key == m_key)
+        return m_columns;
+    m_key = key;
+    ++m_partitionRevision;
+    m_columns.clear();
     std::size_t a = first;
     while (a < end) {
         const int x = scale.columnOf(a);
@@ -28,22 +36,80 @@ ColumnDecimator::partition(const TimeScale& scale, std::size_t first, std::size_
     return m_columns;
 }
 
-std::span<const MinMax> ColumnDecimator::extremes(const MinMaxPyramid& pyramid,
-                                                  std::span<const double> lows,
-                                                  std::span<const double> highs) {
-    constexpr std::size_t kAhead = 16;
+void ColumnDecimator::invalidate() {
+    m_key = PartitionKey{};
+    m_columns.clear();
+    ++m_partitionRevision;
+    for (CacheEntry& e : m_entries)
+        e.pyramid = nullptr;
+}
+
+ColumnDecimator::CacheEntry& ColumnDecimator::entryFor(const MinMaxPyramid& pyramid) {
+    ++m_useClock;
+    CacheEntry* oldest = nullptr;
+    for (CacheEntry& e : m_entries) {
+        if (e.pyramid == &pyramid) {
+            e.lastUse = m_useClock;
+            return e;
+        }
+        if (!oldest || e.lastUse < oldest->lastUse)
+            oldest = &e;
+    }
+    // A pyramid not seen yet: a fresh slot, or the least recently used one when full. Its
+    // stamp stays default, so everything is queried.
+    CacheEntry* e = oldest;
+    if (m_entries.size() < kMaxEntries)
+        e = &m_entries.emplace_back();
+    e->pyramid = &pyramid;
+    e->stamp = {};
+    e->partitionRevision = 0;
+    e->lastUse = m_useClock;
+    return *e;
+}
+
+std::span<const ColumnDecimator::Summary>
+ColumnDecimator::summarize(const MinMaxPyramid& pyramid, std::span<const double> lows,
+                           std::span<const double> highs, std::span<const double> opens,
+                           std::span<const double> closes) {
+    const std::size_t size = pyramid.size();
+    CW_ASSERT(opens.size() >= size && closes.size() >= size);
+    CacheEntry& entry = entryFor(pyramid);
     const std::size_t n = m_columns.size();
-    m_extremes.resize(n);
-    for (std::size_t i = 0; i < n && i < kAhead; ++i)
+
+    // Columns [from, n) are queried; those before are still exact.
+    std::size_t from = 0;
+    if (entry.partitionRevision == m_partitionRevision && entry.summaries.size() == n &&
+        entry.opens == opens.data() && entry.closes == closes.data()) {
+        const std::size_t unchanged = pyramid.unchangedPrefix(entry.stamp);
+        const auto firstChanged =
+            std::partition_point(m_columns.begin(), m_columns.end(),
+                                 [&](const Column& c) { return c.endBar <= unchanged; });
+        from = static_cast<std::size_t>(firstChanged - m_columns.begin());
+    }
+    entry.summaries.resize(n);
+    entry.partitionRevision = m_partitionRevision;
+    entry.stamp = pyramid.stamp();
+    entry.opens = opens.data();
+    entry.closes = closes.data();
+    m_queriedColumns += n - from;
+
+    // Neighbouring column boundaries are kilobytes apart in each source column: fetch a few
+    // columns ahead so the memory latency overlaps the queries.
+    constexpr std::size_t kAhead = 16;
+    for (std::size_t i = from; i < n && i < from + kAhead; ++i)
         pyramid.prefetch(lows, highs, m_columns[i].firstBar);
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = from; i < n; ++i) {
+        const Column& c = m_columns[i];
         if (i + kAhead < n)
             pyramid.prefetch(lows, highs, m_columns[i + kAhead].firstBar);
         else if (i + kAhead == n)
             pyramid.prefetch(lows, highs, m_columns[n - 1].endBar - 1);
-        m_extremes[i] = pyramid.query(lows, highs, m_columns[i].firstBar, m_columns[i].endBar);
+        Summary& s = entry.summaries[i];
+        s.range = pyramid.query(lows, highs, c.firstBar, c.endBar);
+        s.open = c.firstBar < size ? opens[c.firstBar] : Summary{}.open;
+        s.close = c.endBar <= size ? closes[c.endBar - 1] : Summary{}.close;
     }
-    return m_extremes;
+    return entry.summaries;
 }
 
 } // namespace cw::ui

@@ -4,6 +4,8 @@
 #include "core/common/Assert.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <utility>
 
 namespace cw::ui {
 
@@ -23,11 +25,58 @@ MinMax scan(std::span<const double> lows, std::span<const double> highs, std::si
     return r;
 }
 
+/// Generations are unique across all pyramids of the process (0 means "none"), so a stamp can
+/// never match a pyramid it was not taken from, even one that reuses the same address.
+std::uint64_t nextGeneration() {
+    static std::atomic<std::uint64_t> counter{0};
+    return counter.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
 } // namespace
+
+MinMaxPyramid::MinMaxPyramid(const MinMaxPyramid& other)
+    : m_size(other.m_size), m_generation(nextGeneration()), m_levels(other.m_levels) {}
+
+MinMaxPyramid& MinMaxPyramid::operator=(const MinMaxPyramid& other) {
+    if (this != &other) {
+        m_levels = other.m_levels;
+        m_size = other.m_size;
+        m_generation = nextGeneration();
+        m_updates = 0;
+    }
+    return *this;
+}
+
+MinMaxPyramid::MinMaxPyramid(MinMaxPyramid&& other) noexcept
+    : m_size(std::exchange(other.m_size, 0)), m_generation(std::exchange(other.m_generation, 0)),
+      m_updates(std::exchange(other.m_updates, 0)), m_levels(std::move(other.m_levels)) {
+    other.m_levels.clear();
+}
+
+MinMaxPyramid& MinMaxPyramid::operator=(MinMaxPyramid&& other) noexcept {
+    if (this != &other) {
+        m_levels = std::move(other.m_levels);
+        other.m_levels.clear();
+        m_size = std::exchange(other.m_size, 0);
+        m_generation = std::exchange(other.m_generation, 0);
+        m_updates = std::exchange(other.m_updates, 0);
+    }
+    return *this;
+}
 
 void MinMaxPyramid::clear() {
     m_size = 0;
     m_levels.clear();
+    m_generation = nextGeneration();
+    m_updates = 0;
+}
+
+std::size_t MinMaxPyramid::unchangedPrefix(const Stamp& since) const {
+    if (since.generation != m_generation || since.generation == 0 || since.size > m_size)
+        return 0;
+    if (since.updates == m_updates)
+        return m_size;
+    return since.size == 0 ? 0 : since.size - 1;
 }
 
 void MinMaxPyramid::rebuild(std::span<const double> lows, std::span<const double> highs) {
@@ -41,6 +90,9 @@ void MinMaxPyramid::update(std::span<const double> lows, std::span<const double>
         rebuild(lows, highs);
         return;
     }
+    if (m_generation == 0)
+        m_generation = nextGeneration();
+    ++m_updates;
     recomputeFrom(lows, highs, m_size == 0 ? 0 : m_size - 1);
 }
 

@@ -4,6 +4,7 @@
 #include "ui/chart/MinMax.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -27,6 +28,15 @@ class MinMaxPyramid {
 public:
     static constexpr unsigned kBaseShift = 3;
     static constexpr std::size_t kBaseBlock = std::size_t{1} << kBaseShift;
+
+    MinMaxPyramid() = default;
+    /// A copy indexes the same values but gets a generation of its own (the two may be updated
+    /// differently from now on); a move keeps it and leaves the source empty.
+    MinMaxPyramid(const MinMaxPyramid& other);
+    MinMaxPyramid& operator=(const MinMaxPyramid& other);
+    MinMaxPyramid(MinMaxPyramid&& other) noexcept;
+    MinMaxPyramid& operator=(MinMaxPyramid&& other) noexcept;
+    ~MinMaxPyramid() = default;
 
     /// Forgets everything and indexes `lows`/`highs` (same length) from scratch. O(n).
     void rebuild(std::span<const double> lows, std::span<const double> highs);
@@ -52,11 +62,32 @@ public:
     std::size_t size() const { return m_size; }
     void clear();
 
+    /// What the pyramid indexed at one moment, for callers that cache results derived from it
+    /// (ColumnDecimator). Compare a stamp with the pyramid later through `unchangedPrefix`.
+    struct Stamp {
+        std::uint64_t generation = 0; ///< 0: never taken
+        std::uint64_t updates = 0;
+        std::size_t size = 0;
+    };
+    Stamp stamp() const { return {m_generation, m_updates, m_size}; }
+
+    /// How many leading values are known to be unchanged since `since` was taken from this
+    /// pyramid: `size()` when nothing changed; `since.size - 1` after appends and/or revisions
+    /// of the last value (the only changes `update` allows, so everything before the then-last
+    /// value is as it was); 0 after `rebuild`, `clear` or a shrinking source (every rebuild
+    /// gets a generation no other pyramid in the process has, so a stamp of another pyramid
+    /// or of a default `Stamp` also gives 0). Results cached for ranges that end at or before
+    /// this index are still exact. O(1).
+    std::size_t unchangedPrefix(const Stamp& since) const;
+
 private:
     void recomputeFrom(std::span<const double> lows, std::span<const double> highs,
                        std::size_t firstValue);
 
     std::size_t m_size = 0;
+    /// Process-wide unique per rebuild; `updates` counts the `update` calls since.
+    std::uint64_t m_generation = 0;
+    std::uint64_t m_updates = 0;
     /// m_levels[0][j]: base block j; m_levels[k][j]: base blocks [j * 2^k, (j + 1) * 2^k).
     std::vector<std::vector<MinMax>> m_levels;
 };

@@ -5,6 +5,7 @@
 #include "ui/chart/ChartIndicatorFactory.hpp"
 #include "ui/chart/ChartView.hpp"
 #include "ui/chart/TimeScale.hpp"
+#include "ui/mainwindow/DrawingStore.hpp"
 #include "ui/mainwindow/IndicatorDialog.hpp"
 
 #include <QComboBox>
@@ -17,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
 
 namespace cw::ui {
 
@@ -49,6 +51,10 @@ ChartTab::ChartTab(engine::ChartId id, ChartState state, EngineCommandPoster pos
     m_view = new ChartView(this);
     m_view->setChartStyle(m_style);
     m_view->model().setPriceDecimals(priceDecimals());
+    connect(m_view, &ChartView::drawingsChanged, this, &ChartTab::storeDrawings);
+    // Scrolling to the oldest bar loads the page before it (the engine ignores repeats).
+    connect(m_view, &ChartView::historyRequested, this,
+            [this] { m_post(engine::LoadOlderBars{m_id}); });
 
     buildToolBar();
     rebuildIndicatorMenu();
@@ -211,10 +217,55 @@ void ChartTab::setSymbol(const adapters::InstrumentKey& instrument) {
         return;
     m_instrument = instrument;
     reopen();
+    loadDrawings();
     const int index = m_symbolCombo->findData(QString::fromStdString(instrument.toString()));
     if (index >= 0)
         m_symbolCombo->setCurrentIndex(index);
     emit titleChanged(title());
+}
+
+void ChartTab::setDrawingStore(DrawingStore* store) {
+    if (m_drawingStore)
+        disconnect(m_drawingStore, nullptr, this, nullptr);
+    m_drawingStore = store;
+    if (store) {
+        connect(store, &DrawingStore::drawingsChanged, this,
+                [this](const QString& instrument, const QObject* origin) {
+                    // A change made here is in the view already (and keeps its selection).
+                    if (origin != this &&
+                        instrument == QString::fromStdString(m_instrument.toString()))
+                        loadDrawings();
+                });
+    }
+    loadDrawings();
+}
+
+void ChartTab::loadDrawings() {
+    m_view->setDrawings(m_drawingStore ? m_drawingStore->drawings(m_instrument.toString())
+                                       : std::vector<ChartDrawing>{});
+}
+
+void ChartTab::storeDrawings() {
+    if (m_drawingStore)
+        m_drawingStore->setDrawings(m_instrument.toString(), m_view->drawings(), this);
+}
+
+bool ChartTab::deleteSelectedDrawing() {
+    const DrawingEditor& editor = m_view->drawingEditor();
+    const std::optional<std::uint64_t> selected = editor.selectedId();
+    if (!selected || editor.isPlacing())
+        return false;
+    std::vector<ChartDrawing> rest = m_view->drawings();
+    std::erase_if(rest, [id = *selected](const ChartDrawing& d) { return d.id == id; });
+    m_view->setDrawings(std::move(rest)); // keeps the ids; ends a drag of the deleted one
+    storeDrawings();
+    return true;
+}
+
+std::size_t ChartTab::clearDrawings() {
+    const std::size_t shown = m_view->drawings().size();
+    m_view->setDrawings({});
+    return m_drawingStore ? m_drawingStore->clear(m_instrument.toString(), this) : shown;
 }
 
 void ChartTab::setChartStyle(ChartStyle style) {
@@ -312,16 +363,26 @@ bool ChartTab::applySnapshot(const engine::ChartSnapshot& snapshot) {
     if (snapshot.chartId != m_id)
         return false;
     const std::size_t oldRows = m_replica.bars().size();
+    // A Full of the same series (older history prepended, indicators changed) keeps the bars
+    // on screen under the same pixels; a new timeframe starts at the live edge.
+    const bool full = snapshot.kind == engine::ChartSnapshot::Kind::Full;
+    const auto anchor =
+        full && snapshot.timeframe == m_shownTimeframe ? m_view->viewAnchor() : std::nullopt;
     if (auto applied = m_replica.apply(snapshot); !applied) {
         emit message(
             tr("Chart %1: %2").arg(title(), QString::fromStdString(applied.error().message)));
         return false;
     }
     ++m_applied;
-    if (snapshot.kind == engine::ChartSnapshot::Kind::Full)
+    if (full) {
+        m_shownTimeframe = snapshot.timeframe;
         rebuildModel();
-    else
+        if (anchor)
+            m_view->restoreView(*anchor);
+        m_view->setHistoryStart(snapshot.historyStart);
+    } else {
         applyIncrement(oldRows);
+    }
     return true;
 }
 
@@ -341,7 +402,16 @@ void ChartTab::rebuildModel() {
     model.clearIndicators();
     m_modelToReplica.clear();
     const std::size_t oldRows = model.size();
-    m_view->setBars(m_replica.bars());
+    // The view shows the replica's buffers without a copy (docs/live-path-performance.md):
+    // reset the view as for new history (keeping the zoom an empty series would change), then
+    // let the model follow the replica.
+    TimeScale& timeScale = m_view->renderer().timeScale();
+    const double spacing = timeScale.barSpacing();
+    m_view->setBars(BarSeries{});
+    model.followBars(m_replica.sharedBars());
+    timeScale.setBarCount(model.size());
+    timeScale.setBarSpacing(spacing);
+    m_view->scrollToLive();
     if (oldRows < kSparseRows && model.size() >= kSparseRows) {
         // A (nearly) empty chart leaves the time scale at its widest spacing; when the history
         // arrives it starts at the default zoom instead.
@@ -364,7 +434,7 @@ void ChartTab::rebuildModel() {
         ci.setStream(nullptr); // the engine streams the values; they come with each snapshot
         auto outputs = ci.outputs();
         for (std::size_t k = 0; k < outputs.size(); ++k)
-            outputs[k].values = m_replica.indicatorColumn(r, k);
+            outputs[k].values.follow(m_replica.sharedIndicatorColumn(r, k));
         const std::size_t index = model.addIndicator(std::move(ci));
         applyLook(index, it->settings);
         m_modelToReplica.push_back(r);
@@ -372,35 +442,17 @@ void ChartTab::rebuildModel() {
     m_view->markDirty();
 }
 
-void ChartTab::writeIndicatorValues(std::size_t row) {
-    ChartModel& model = m_view->model();
-    for (std::size_t m = 0; m < m_modelToReplica.size(); ++m) {
-        auto outputs = model.indicator(m).outputs();
-        for (std::size_t k = 0; k < outputs.size(); ++k) {
-            ChartIndicator::Output& out = outputs[k];
-            const auto& column = m_replica.indicatorColumn(m_modelToReplica[m], k);
-            if (row >= out.values.size() || row >= column.size())
-                continue;
-            out.values[row] = column[row];
-            out.pyramid.update(out.values, out.values);
-        }
-    }
-}
-
 void ChartTab::applyIncrement(std::size_t oldRows) {
-    const BarSeries& bars = m_replica.bars();
-    const std::size_t newRows = bars.size();
-    if (oldRows == 0 || newRows < oldRows || m_view->model().size() != oldRows) {
+    ChartModel& model = m_view->model();
+    if (oldRows == 0 || !model.followsBars() || &model.bars() != &m_replica.bars()) {
         rebuildModel();
         return;
     }
-    // The old last row (the forming bar then) is final or revised now; then the new rows.
-    m_view->updateLastBar(bars.row(oldRows - 1));
-    writeIndicatorValues(oldRows - 1);
-    for (std::size_t i = oldRows; i < newRows; ++i) {
-        m_view->appendBar(bars.row(i));
-        writeIndicatorValues(i);
-    }
+    // The model shows the replica's buffers, which the Delta changed in place: only the
+    // indexes catch up (the revised last row and the new ones).
+    model.sourceChanged();
+    m_view->renderer().timeScale().setBarCount(model.size());
+    m_view->markDirty();
 }
 
 } // namespace cw::ui

@@ -147,4 +147,94 @@ void LayoutPersistence::setSimulationSpeed(double speed) {
     m_settings->sync();
 }
 
+QString LayoutPersistence::drawingsKey(const std::string& instrument) {
+    QString key = QStringLiteral("drawings/");
+    for (const QChar c : QString::fromStdString(instrument)) {
+        if (c == QLatin1Char('%') || c == QLatin1Char('/') || c == QLatin1Char('\\'))
+            key += QStringLiteral("%%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toUpper();
+        else
+            key += c;
+    }
+    return key;
+}
+
+QStringList LayoutPersistence::drawingEntries(const std::string& instrument) const {
+    const QVariant value = m_settings->value(drawingsKey(instrument));
+    QStringList entries = value.toStringList();
+    entries.removeAll(QString());
+    return entries;
+}
+
+void LayoutPersistence::saveDrawingEntries(const std::string& instrument,
+                                           const QStringList& entries) {
+    if (entries.isEmpty())
+        m_settings->remove(drawingsKey(instrument));
+    else
+        m_settings->setValue(drawingsKey(instrument), entries);
+}
+
+namespace {
+
+QString riskKey(const std::string& account) {
+    if (account.empty())
+        return QStringLiteral("risk/%default");
+    QString key = QStringLiteral("risk/");
+    for (const QChar c : QString::fromStdString(account)) {
+        if (c == QLatin1Char('%') || c == QLatin1Char('/') || c == QLatin1Char('\\'))
+            key += QStringLiteral("%%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toUpper();
+        else
+            key += c;
+    }
+    return key;
+}
+
+} // namespace
+
+std::map<std::string, std::string> LayoutPersistence::riskLimits(const std::string& account) const {
+    std::map<std::string, std::string> out;
+    for (const QString& entry : m_settings->value(riskKey(account)).toStringList()) {
+        const qsizetype eq = entry.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            continue; // unreadable entries are skipped
+        out[entry.left(eq).toStdString()] = entry.mid(eq + 1).toStdString();
+    }
+    return out;
+}
+
+void LayoutPersistence::saveRiskLimits(const std::string& account,
+                                       const std::map<std::string, std::string>& settings) {
+    if (settings.empty()) {
+        m_settings->remove(riskKey(account));
+        return;
+    }
+    QStringList entries;
+    for (const auto& [key, value] : settings)
+        entries << QString::fromStdString(key + "=" + value);
+    m_settings->setValue(riskKey(account), entries);
+    m_settings->sync();
+}
+
+std::vector<std::string> LayoutPersistence::riskLimitAccounts() const {
+    std::vector<std::string> accounts;
+    m_settings->beginGroup(QStringLiteral("risk"));
+    const QStringList keys = m_settings->childKeys();
+    m_settings->endGroup();
+    for (const QString& key : keys) {
+        if (key == QLatin1String("%default")) {
+            accounts.insert(accounts.begin(), std::string());
+            continue;
+        }
+        accounts.push_back(QByteArray::fromPercentEncoding(key.toUtf8()).toStdString());
+    }
+    return accounts;
+}
+
+QVariant LayoutPersistence::tradingValue(const QString& name, const QVariant& fallback) const {
+    return m_settings->value(QStringLiteral("trading/") + name, fallback);
+}
+
+void LayoutPersistence::setTradingValue(const QString& name, const QVariant& value) {
+    m_settings->setValue(QStringLiteral("trading/") + name, value);
+}
+
 } // namespace cw::ui

@@ -4,10 +4,13 @@
 #include "ui/bridge/EngineBridge.hpp"
 #include "ui/chart/ChartView.hpp"
 #include "ui/mainwindow/ChartTab.hpp"
+#include "ui/mainwindow/DrawingStore.hpp"
+#include "ui/mainwindow/DrawingToolBar.hpp"
 #include "ui/mainwindow/FeedStatusBar.hpp"
 #include "ui/mainwindow/LogPane.hpp"
 #include "ui/mainwindow/MarketSession.hpp"
 #include "ui/mainwindow/WatchlistWidget.hpp"
+#include "ui/trading/TradingWorkspace.hpp"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -98,6 +101,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
             all.push_back(key->toString());
     restore(saved ? *saved : defaultWorkspace(all));
     m_session->start();
+    m_trading->postStoredRiskLimits();
     statusBar()->showMessage(tr("Candlewick %1").arg(QStringLiteral(CANDLEWICK_VERSION)), 5000);
 }
 
@@ -148,19 +152,28 @@ void MainWindow::buildDocks() {
     m_logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     resizeDocks({m_logDock}, {140}, Qt::Vertical);
+
+    m_trading = new TradingWorkspace(
+        *this,
+        [this](engine::TradingCommand c) { return m_session->bridge().postTrading(std::move(c)); },
+        m_session->instruments(), m_persistence, *m_log);
+    m_trading->setCurrentChart([this] { return currentChart(); });
 }
 
 void MainWindow::buildMenus() {
     buildFileMenu();
     buildViewMenu();
     buildChartMenu();
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    m_trading->addViewActions(m_viewMenu);
+    m_trading->buildMenu();
+    // No Alt mnemonics on File and Help: Alt+F and Alt+H are drawing tools.
+    QMenu* help = menuBar()->addMenu(tr("Help"));
     help->addAction(tr("&About Candlewick"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::buildFileMenu() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = menuBar()->addMenu(tr("File"));
     QAction* newChartAction = file->addAction(tr("&New chart"), this, [this] {
         ChartState state;
         if (ChartTab* current = currentChart())
@@ -208,15 +221,20 @@ void MainWindow::buildViewMenu() {
     fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
     m_viewMenu->addSeparator();
 
-    // The simulated exchange's speed is part of its configuration: it applies from the next
-    // start (the running venue belongs to the engine thread).
-    QMenu* speed = m_viewMenu->addMenu(tr("Simulation &speed (next start)"));
+    // The simulated exchange's speed: applied to the running venue through the engine
+    // (SetPlaybackSpeed) and kept for the next start.
+    QMenu* speed = m_viewMenu->addMenu(tr("Simulation &speed"));
+    speed->setObjectName(QStringLiteral("SimulationSpeedMenu"));
     auto* speeds = new QActionGroup(this);
     const double current = m_persistence.simulationSpeed();
     for (double s : kSpeeds) {
         QAction* a = speed->addAction(QStringLiteral("%1x").arg(s), this, [this, s] {
             m_persistence.setSimulationSpeed(s);
-            m_log->info(tr("Simulation speed %1x from the next start").arg(s));
+            if (auto set = m_session->bridge().setPlaybackSpeed(QStringLiteral("SIM"), s); !set)
+                m_log->error(tr("Simulation speed not changed: %1")
+                                 .arg(QString::fromStdString(set.error().message)));
+            else
+                m_log->info(tr("Simulation speed %1x").arg(s));
         });
         a->setCheckable(true);
         a->setChecked(s == current);
@@ -271,7 +289,52 @@ void MainWindow::buildChartMenu() {
         if (ChartTab* tab = currentChart())
             tab->view()->scrollToLive();
     });
+    chart->addSeparator();
+    buildDrawingTools(chart);
     connect(chart, &QMenu::aboutToShow, this, &MainWindow::updateChartActions);
+}
+
+void MainWindow::buildDrawingTools(QMenu* chartMenu) {
+    m_drawingStore = std::make_unique<DrawingStore>(m_persistence);
+    connect(m_drawingStore.get(), &DrawingStore::message, this,
+            [this](const QString& text) { m_log->warning(text); });
+
+    m_drawingToolBar = new DrawingToolBar(this);
+    addToolBar(Qt::LeftToolBarArea, m_drawingToolBar);
+    m_drawingToolBar->addChartAreaShortcuts(m_tabs);
+    QMenu* tools = chartMenu->addMenu(tr("&Drawing tools"));
+    tools->setObjectName(QStringLiteral("DrawingToolsMenu"));
+    tools->addActions(m_drawingToolBar->menuActions());
+
+    connect(m_drawingToolBar, &DrawingToolBar::toolChosen, this, [this](DrawingTool tool) {
+        ChartTab* tab = currentChart();
+        if (!tab) {
+            m_drawingToolBar->setActiveTool(DrawingTool::None);
+            return;
+        }
+        ChartView* view = tab->view();
+        // Back to the pointer (Esc) does what Escape does in the chart: cancels placing, puts
+        // a dragged drawing back, or clears the selection.
+        if (tool == DrawingTool::None)
+            view->drawingEditor().key(Qt::Key_Escape);
+        view->setActiveTool(tool);
+        m_drawingToolBar->setActiveTool(view->activeTool());
+        if (tool != DrawingTool::None)
+            view->setFocus(Qt::ShortcutFocusReason); // Esc and Del act on this chart
+    });
+    connect(m_drawingToolBar, &DrawingToolBar::deleteSelectedRequested, this, [this] {
+        if (ChartTab* tab = currentChart(); tab && !tab->deleteSelectedDrawing())
+            statusBar()->showMessage(tr("Select a drawing first (click on it)"), 3000);
+    });
+    connect(m_drawingToolBar, &DrawingToolBar::deleteAllRequested, this, [this] {
+        ChartTab* tab = currentChart();
+        if (!tab)
+            return;
+        const std::size_t removed = tab->clearDrawings();
+        m_log->info(tr("Drawings of %1 deleted: %2")
+                        .arg(QString::fromStdString(tab->state().instrument))
+                        .arg(removed));
+    });
 }
 
 void MainWindow::rebuildIndicatorsMenu() {
@@ -298,6 +361,10 @@ void MainWindow::updateChartActions() {
         a->setChecked(tab && a->data().toInt() == static_cast<int>(state.style));
     if (tab)
         setWindowTitle(QStringLiteral("%1 - Candlewick").arg(tab->title()));
+    if (m_drawingToolBar) {
+        m_drawingToolBar->setChartAvailable(tab != nullptr);
+        m_drawingToolBar->setActiveTool(tab ? tab->view()->activeTool() : DrawingTool::None);
+    }
 }
 
 void MainWindow::connectBridge() {
@@ -306,6 +373,8 @@ void MainWindow::connectBridge() {
     connect(&b, &EngineBridge::quotesUpdated, this, [this](const engine::QuoteBoardSnapshotPtr& s) {
         m_watchlist->model().setSnapshot(s);
     });
+    connect(&b, &EngineBridge::quotesUpdated, m_trading, &TradingWorkspace::setQuotes);
+    connect(&b, &EngineBridge::tradingUpdated, m_trading, &TradingWorkspace::setSnapshot);
     connect(&b, &EngineBridge::feedStatusChanged, this,
             [this](const engine::FeedStatusSnapshotPtr& s) { m_feeds->setSnapshot(s); });
     connect(&b, &EngineBridge::commandFailed, this,
@@ -333,6 +402,11 @@ ChartTab* MainWindow::newChart(ChartState state) {
         m_nextChartId++, std::move(state), [this](engine::EngineCommand c) { post(std::move(c)); },
         [this] { return m_nextChartId++; }, m_session->instruments(), m_tabs);
     tab->setChartTheme(ThemeManager::chartTheme(m_theme));
+    tab->setDrawingStore(m_drawingStore.get());
+    connect(tab->view(), &ChartView::activeToolChanged, this, [this, tab](DrawingTool tool) {
+        if (tab == currentChart())
+            m_drawingToolBar->setActiveTool(tool);
+    });
     const int index = m_tabs->addTab(tab, tab->title());
     m_tabs->setCurrentIndex(index);
     connect(tab, &ChartTab::titleChanged, this, [this, tab](const QString& title) {
@@ -340,6 +414,7 @@ ChartTab* MainWindow::newChart(ChartState state) {
         updateChartActions();
     });
     connect(tab, &ChartTab::message, this, [this](const QString& t) { m_log->info(t); });
+    m_trading->attachChart(*tab);
     tab->open();
     m_log->info(tr("Chart opened: %1").arg(tab->title()));
     updateChartActions();
@@ -398,6 +473,8 @@ WorkspaceState MainWindow::workspaceState() const {
 }
 
 void MainWindow::saveWorkspace() {
+    if (m_drawingStore)
+        m_drawingStore->flush();
     m_persistence.save(workspaceState());
     m_saved = true;
 }
@@ -408,6 +485,8 @@ void MainWindow::setTheme(ThemeManager::Theme theme) {
     for (ChartTab* tab : chartTabs())
         tab->setChartTheme(ThemeManager::chartTheme(theme));
     m_watchlist->model().setColors(ThemeManager::upColor(theme), ThemeManager::downColor(theme));
+    if (m_trading)
+        m_trading->setColors(ThemeManager::upColor(theme), ThemeManager::downColor(theme));
     if (m_feeds)
         m_feeds->setColors(ThemeManager::upColor(theme), ThemeManager::warningColor(theme),
                            ThemeManager::downColor(theme));

@@ -22,14 +22,18 @@ class QTabWidget;
 namespace cw::ui {
 
 class ChartTab;
+class DrawingStore;
+class DrawingToolBar;
 class EngineBridge;
 class FeedStatusBar;
 class LogPane;
 class MarketSession;
+class TradingWorkspace;
 class WatchlistWidget;
 
 /// The workstation's main window: chart tabs in the centre, the watchlist and the log as docks,
-/// the feeds' health in the status bar, and the menus (File, View, Chart, Help).
+/// the feeds' health in the status bar, the drawing tools as a tool bar on the left, and the
+/// menus (File, View, Chart, Help).
 ///
 /// On construction it loads the saved workspace (or the default one: a BTCUSDT 1m chart with
 /// SMA 20 and volume, and every instrument of the simulated exchange on the watchlist), starts
@@ -59,7 +63,12 @@ public:
 
     WatchlistWidget* watchlist() const { return m_watchlist; }
     LogPane* logPane() const { return m_log; }
+    /// The order ticket, blotters, kill switch, risk limits and chart trading.
+    TradingWorkspace* trading() const { return m_trading; }
     FeedStatusBar* feedStatus() const { return m_feeds; }
+    DrawingToolBar* drawingToolBar() const { return m_drawingToolBar; }
+    /// The drawings of every instrument, shared by its charts.
+    DrawingStore* drawingStore() const { return m_drawingStore.get(); }
     EngineBridge& bridge();
 
 protected:
@@ -71,6 +80,7 @@ private:
     void buildFileMenu();
     void buildViewMenu();
     void buildChartMenu();
+    void buildDrawingTools(QMenu* chartMenu);
     void connectBridge();
     void restore(const WorkspaceState& state);
     void rebuildIndicatorsMenu();
@@ -81,6 +91,7 @@ private:
 
     MainWindowOptions m_options;
     LayoutPersistence m_persistence;
+    std::unique_ptr<DrawingStore> m_drawingStore; // after m_persistence: it writes there
     std::unique_ptr<MarketSession> m_session;
     ThemeManager::Theme m_theme = ThemeManager::Theme::Dark;
     engine::ChartId m_nextChartId = 1;
@@ -90,6 +101,8 @@ private:
     WatchlistWidget* m_watchlist = nullptr;
     LogPane* m_log = nullptr;
     FeedStatusBar* m_feeds = nullptr;
+    DrawingToolBar* m_drawingToolBar = nullptr;
+    TradingWorkspace* m_trading = nullptr;
     QDockWidget* m_watchlistDock = nullptr;
     QDockWidget* m_logDock = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/bridge/EngineBridge.hpp"
 
+#include "core/adapters/sim/SimulatedVenue.hpp"
 #include "core/engine/ChartReplica.hpp"
 
 #include <QSignalSpy>
@@ -114,6 +115,33 @@ private slots:
         QVERIFY(board);
         QTRY_VERIFY_WITH_TIMEOUT(
             quotes.last().at(0).value<QuoteBoardSnapshotPtr>()->rows.at(0).hasLast, 5000);
+        QVERIFY(bridge.stop());
+    }
+
+    void playbackSpeedChangesTheRunningSimulatedExchange() {
+        adapters::AdapterRegistry registry;
+        QVERIFY(adapters::sim::SimulatedVenue::registerIn(registry).hasValue());
+        ui::EngineBridge bridge;
+        QVERIFY(
+            bridge.addVenue(registry, "sim", {{"historyDays", "0"}, {"stepMs", "5"}}).hasValue());
+        QSignalSpy failed(&bridge, &ui::EngineBridge::commandFailed);
+        ChartReplica replica;
+        connect(&bridge, &ui::EngineBridge::chartUpdated, this,
+                [&](ChartSnapshotPtr s) { QVERIFY(replica.apply(*s).hasValue()); });
+        bridge.start();
+        QVERIFY(bridge.post(OpenChart{1, btc(), Timeframe::minutes(1)}).hasValue());
+        // Refused speeds and venues come back as failures; the feed keeps its speed.
+        QVERIFY(bridge.setPlaybackSpeed(QStringLiteral("SIM"), 5000.0).hasValue());
+        QVERIFY(bridge.setPlaybackSpeed(QStringLiteral("NOWHERE"), 10.0).hasValue());
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 5000);
+        QVERIFY(failed.at(0).at(0).toString().contains("1000"));
+        QVERIFY(failed.at(1).at(0).toString().contains("NOWHERE"));
+
+        // At 1000x a 1m bar closes every 60 ms of wall time: a few seconds give many bars,
+        // where the speed the venue started with (1x) gives at most two.
+        QVERIFY(bridge.setPlaybackSpeed(QStringLiteral("SIM"), 1000.0).hasValue());
+        QTRY_VERIFY_WITH_TIMEOUT(replica.bars().size() >= 10, 10000);
+        QCOMPARE(failed.count(), 2);
         QVERIFY(bridge.stop());
     }
 };

@@ -202,6 +202,89 @@ private slots:
         QCOMPARE(empty, 0);
     }
 
+    void directSpansPaintTheSamePixelsAsQPainter() {
+        // Zoomed out, columns are written straight into the image; the QPainter path must give
+        // the very same frame (bars, volume, overlays, histogram, pane lines), at several zooms
+        // and in the other bar styles.
+        ChartModel model;
+        buildModel(model, 120'000);
+        for (ChartStyle style : {ChartStyle::Candles, ChartStyle::Line, ChartStyle::HeikinAshi}) {
+            for (double spacing : {0.0, 0.37, 2.0}) {
+                ChartRenderer direct;
+                ChartRenderer painter;
+                painter.setDirectSpans(false);
+                QImage images[2];
+                int k = 0;
+                for (ChartRenderer* r : {&direct, &painter}) {
+                    r->setTimeZone(QTimeZone::utc());
+                    r->setStyle(style);
+                    r->layout(QRect(QPoint(0, 0), kSize), model);
+                    r->timeScale().setBarSpacing(spacing > 0 ? spacing
+                                                             : r->timeScale().minSpacing());
+                    r->timeScale().scrollToLive();
+                    r->setCrosshair(QPointF(700, 200));
+                    images[k++] = render(*r, model);
+                }
+                const QString name =
+                    QStringLiteral("style %1 spacing %2").arg(static_cast<int>(style)).arg(spacing);
+                QVERIFY2(images[0] == images[1], qPrintable(name));
+            }
+        }
+    }
+
+    void cachedColumnsFollowTicksAppendsAndPans() {
+        // One renderer paints frame after frame (its column cache warm) while the forming bar
+        // changes, bars are appended and the view moves; each frame must equal what a renderer
+        // that never saw the model paints.
+        ChartModel model;
+        buildModel(model, 150'000);
+        ChartRenderer warm;
+        warm.setTimeZone(QTimeZone::utc());
+        warm.layout(QRect(QPoint(0, 0), kSize), model);
+        warm.timeScale().setBarSpacing(warm.timeScale().minSpacing());
+        warm.timeScale().scrollToLive();
+        render(warm, model);
+
+        const auto compareWithFresh = [&](const char* what) {
+            const QImage got = render(warm, model);
+            ChartRenderer fresh;
+            fresh.setTimeZone(QTimeZone::utc());
+            fresh.layout(QRect(QPoint(0, 0), kSize), model);
+            fresh.timeScale().setBarSpacing(warm.timeScale().barSpacing());
+            fresh.timeScale().setRightIndex(warm.timeScale().rightIndex());
+            QVERIFY2(got == render(fresh, model), what);
+        };
+
+        std::mt19937_64 rng(77);
+        std::normal_distribution<double> step(0.0, 2.0);
+        OhlcvRow last = model.bars().last();
+        for (int tick = 0; tick < 5; ++tick) {
+            last.close += step(rng);
+            last.high = std::max(last.high, last.close + 5.0 * tick); // spikes above the rest
+            last.low = std::min(last.low, last.close);
+            model.updateLastBar(last);
+            const std::uint64_t before = warm.decimator().queriedColumns();
+            const int plotWidth = warm.currentLayout().pricePlot.width();
+            compareWithFresh("after a tick");
+            // Only the forming bar's column of each series (bars, volume, 4 overlay lines,
+            // RSI, MACD's three outputs) is queried again, unless the price axis grew (a
+            // wider label narrows the plot: other columns).
+            if (warm.currentLayout().pricePlot.width() == plotWidth)
+                QVERIFY(warm.decimator().queriedColumns() - before <= 10);
+        }
+        for (int i = 0; i < 3; ++i) {
+            OhlcvRow bar = last;
+            bar.time = last.time + (i + 1) * kNsPerMinute;
+            model.appendBar(bar);
+            warm.timeScale().barsAppended(1);
+            compareWithFresh("after an append");
+        }
+        warm.timeScale().zoomAt(800.0, 3.0);
+        compareWithFresh("after a zoom");
+        warm.timeScale().pan(250.0);
+        compareWithFresh("after a pan");
+    }
+
     void paintsOtherStylesAndTheLightTheme() {
         ChartModel model;
         buildModel(model, 3000);

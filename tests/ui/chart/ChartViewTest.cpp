@@ -12,9 +12,11 @@ using namespace cw::ui;
 
 namespace {
 
-BarSeries rampBars(std::size_t n) {
+/// `n` 1m bars opening at minutes `first`, `first` + 1, ...; the prices depend on the minute,
+/// so the same minute looks the same in every series.
+BarSeries rampBars(std::size_t n, std::size_t first = 0) {
     BarSeries bars(n);
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = first; i < first + n; ++i) {
         const double p = 100.0 + std::sin(static_cast<double>(i) * 0.05) * 10.0;
         bars.append(
             {static_cast<TimestampNs>(i) * kNsPerMinute, p, p + 1.0, p - 1.0, p + 0.5, 10.0});
@@ -117,6 +119,94 @@ private slots:
         drag(&view, QPointF(100, 200), QPointF(900, 200));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.at(0).at(0).value<TimestampNs>(), view.model().bars().time().front());
+    }
+
+    void aRestoredViewKeepsTheSameBarsUnderTheSamePixelsWhenOlderBarsArrive() {
+        ChartView view;
+        view.resize(1000, 600);
+        view.setBars(rampBars(300, 500));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto& ts = view.renderer().timeScale();
+        drag(&view, QPointF(300, 200), QPointF(500, 200)); // look at older bars
+        QVERIFY(!ts.followsLive());
+        // A bar in view and its pixel; the time it opened names it across both series.
+        const std::size_t probe = ts.firstVisible() + 7;
+        const TimestampNs probeTime = view.model().bars().time()[probe];
+        const double probeX = ts.xOf(static_cast<double>(probe));
+        const double spacing = ts.barSpacing();
+        const auto anchor = view.viewAnchor();
+        QVERIFY(anchor.has_value());
+
+        // 500 older bars before the same 300: the probe is now bar probe + 500.
+        view.setBars(rampBars(800, 0));
+        QVERIFY(ts.followsLive()); // setBars alone jumps to the newest bars
+        QVERIFY(view.restoreView(*anchor));
+        QCOMPARE(view.model().bars().time()[probe + 500], probeTime);
+        QCOMPARE_LT(std::abs(ts.xOf(static_cast<double>(probe + 500)) - probeX), 1e-6);
+        QCOMPARE(ts.barSpacing(), spacing);
+        QVERIFY(!ts.followsLive());
+    }
+
+    void restoreViewRefusesAnAnchorThatIsNoLongerInTheBars() {
+        ChartView view;
+        view.resize(1000, 600);
+        view.setBars(rampBars(300, 500));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        drag(&view, QPointF(300, 200), QPointF(500, 200));
+        const auto anchor = view.viewAnchor();
+        QVERIFY(anchor.has_value());
+        view.setBars(rampBars(300, 10'000)); // another stretch of time entirely
+        const double right = view.renderer().timeScale().rightIndex();
+        QVERIFY(!view.restoreView(*anchor));
+        QCOMPARE(view.renderer().timeScale().rightIndex(), right);
+        // At the live edge, or with no bars, there is nothing to keep.
+        QTest::keyClick(&view, Qt::Key_End);
+        QVERIFY(!view.viewAnchor().has_value());
+        view.setBars(BarSeries{});
+        QVERIFY(!view.viewAnchor().has_value());
+    }
+
+    void comingBackToTheOldestBarAsksAgainButNotAtTheStartOfHistory() {
+        ChartView view;
+        view.resize(1000, 600);
+        view.setBars(rampBars(300));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto& ts = view.renderer().timeScale();
+        // Drags to the right (towards older bars) until the left edge is past the oldest bar.
+        auto toOldest = [&] {
+            for (int i = 0; i < 20 && ts.indexAt(0.0) >= 0.0; ++i)
+                drag(&view, QPointF(100, 200), QPointF(900, 200));
+            QVERIFY(ts.indexAt(0.0) < 0.0);
+        };
+        QSignalSpy spy(&view, &ChartView::historyRequested);
+        toOldest();
+        QCOMPARE(spy.count(), 1);
+        drag(&view, QPointF(100, 200), QPointF(900, 200)); // still there: no repeat
+        QCOMPARE(spy.count(), 1);
+        QTest::keyClick(&view, Qt::Key_End); // leave it...
+        toOldest();                          // ...and come back: a retry
+        QCOMPARE(spy.count(), 2);
+
+        // Nothing older exists: the plot says so next to the oldest bar, and no more requests.
+        QTest::qWait(ChartView::kFrameIntervalMs * 2);
+        const QImage without = view.grab().toImage();
+        view.setHistoryStart(true);
+        QVERIFY(view.isHistoryStart());
+        const QImage with = view.grab().toImage();
+        QVERIFY(without != with);
+        QTest::keyClick(&view, Qt::Key_End);
+        toOldest();
+        QTest::keyClick(&view, Qt::Key_Left);
+        QCOMPARE(spy.count(), 2);
+        // The label belongs to the oldest bar: at the live edge of a long series it is not drawn.
+        view.setBars(rampBars(3000));
+        QTest::keyClick(&view, Qt::Key_End);
+        const QImage live = view.grab().toImage();
+        view.setHistoryStart(false);
+        QCOMPARE(view.grab().toImage(), live);
     }
 
     void priceAxisDragScalesAndDoubleClickRestoresAutoscale() {

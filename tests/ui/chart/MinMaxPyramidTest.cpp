@@ -147,3 +147,62 @@ TEST(MinMaxPyramid, reindexesWhenTheSourceShrinks) {
     EXPECT_EQ(r.low, 1.0);
     EXPECT_EQ(r.high, 9.0);
 }
+
+TEST(MinMaxPyramid, unchangedPrefixTracksAppendsRevisionsAndRebuilds) {
+    std::vector<double> v{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5};
+    MinMaxPyramid p;
+    // A stamp never taken, or taken before anything was indexed, guarantees nothing.
+    EXPECT_EQ(p.unchangedPrefix(MinMaxPyramid::Stamp{}), 0u);
+    p.rebuild(v, v);
+    EXPECT_EQ(p.unchangedPrefix(MinMaxPyramid::Stamp{}), 0u);
+
+    const MinMaxPyramid::Stamp s = p.stamp();
+    EXPECT_EQ(p.unchangedPrefix(s), v.size()); // nothing happened
+
+    v.back() = 42.0; // the forming value is revised
+    p.update(v, v);
+    EXPECT_EQ(p.unchangedPrefix(s), v.size() - 1);
+
+    v.push_back(7.0); // and two values are appended
+    p.update(v, v);
+    v.push_back(8.0);
+    p.update(v, v);
+    EXPECT_EQ(p.unchangedPrefix(s), 10u) << "only values from the then-last one on may differ";
+    const MinMaxPyramid::Stamp later = p.stamp();
+    EXPECT_EQ(p.unchangedPrefix(later), v.size());
+
+    p.rebuild(v, v); // same values, but a rebuild promises nothing
+    EXPECT_EQ(p.unchangedPrefix(s), 0u);
+    EXPECT_EQ(p.unchangedPrefix(later), 0u);
+
+    const MinMaxPyramid::Stamp beforeShrink = p.stamp();
+    v.resize(4);
+    p.update(v, v); // shorter: indexed from scratch
+    EXPECT_EQ(p.unchangedPrefix(beforeShrink), 0u);
+}
+
+TEST(MinMaxPyramid, stampsDoNotCarryOverToCopiesOrOtherPyramids) {
+    std::vector<double> v{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    MinMaxPyramid a;
+    a.rebuild(v, v);
+    MinMaxPyramid b;
+    b.rebuild(v, v);
+    EXPECT_EQ(b.unchangedPrefix(a.stamp()), 0u) << "a stamp of another pyramid matched";
+
+    MinMaxPyramid copy(a);
+    EXPECT_EQ(copy.unchangedPrefix(a.stamp()), 0u);
+    EXPECT_EQ(copy.query(v, v, 2, 9).high, 9.0); // the copy answers like the original
+    copy = b;
+    EXPECT_EQ(copy.unchangedPrefix(b.stamp()), 0u);
+
+    // A move keeps the identity and leaves the source empty (no stale size).
+    const MinMaxPyramid::Stamp s = a.stamp();
+    MinMaxPyramid moved(std::move(a));
+    EXPECT_EQ(moved.unchangedPrefix(s), v.size());
+    EXPECT_EQ(a.size(), 0u); // NOLINT(bugprone-use-after-move): checking the moved-from state
+    EXPECT_FALSE(a.query(v, v, 0, 10).valid());
+    MinMaxPyramid assigned;
+    assigned = std::move(moved);
+    EXPECT_EQ(assigned.unchangedPrefix(s), v.size());
+    EXPECT_EQ(assigned.query(v, v, 0, 10).low, 1.0);
+}
