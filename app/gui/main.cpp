@@ -4,8 +4,10 @@
 #include "ui/mainwindow/MainWindow.hpp"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QStandardPaths>
 
 int main(int argc, char** argv) {
     QElapsedTimer sinceMain;
@@ -21,6 +23,10 @@ int main(int argc, char** argv) {
     cw::ui::MainWindowOptions options;
     // CW_SETTINGS_FILE: an INI file instead of the platform's store (demos, clean runs).
     options.settingsFile = qEnvironmentVariable("CW_SETTINGS_FILE");
+    // The trade journal lives in the application's data folder.
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!dataDir.isEmpty() && QDir().mkpath(dataDir))
+        options.journalFile = QDir(dataDir).filePath(QStringLiteral("journal.sqlite"));
     cw::ui::MainWindow window(options);
 
     if (qEnvironmentVariableIntValue("CW_STARTUP_PROBE") == 1) {

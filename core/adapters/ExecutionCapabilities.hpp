@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/domain/Decimal.hpp"
 #include "core/domain/OrderType.hpp"
 #include "core/domain/TimeInForce.hpp"
 
@@ -8,6 +9,14 @@
 #include <vector>
 
 namespace cw::adapters {
+
+/// Maker and taker fee rates of one instrument at a venue, in basis points of the notional
+/// (2 = 0.02 %; negative = a rebate). Maker applies to a fill of a resting order, taker to one
+/// that took liquidity. Used for previews; what a fill actually cost comes with OrderFilled::fee.
+struct FeeRates {
+    Decimal makerBps;
+    Decimal takerBps;
+};
 
 /// What an execution client can do natively; constant for the client's lifetime. What a venue
 /// cannot do (brackets with OCO, trailing stops, a missing order type) the engine emulates

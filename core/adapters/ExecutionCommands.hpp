@@ -42,15 +42,20 @@ struct CancelOrder {
 };
 
 /// Change quantity and/or prices of a working order (cancel/replace). On success the venue
-/// reports OrderReplaced, and the order continues under `newClientOrderId`. The new quantity
-/// is the new total (filled part included); it may not go below what is already filled.
+/// reports OrderReplaced, and the order continues under `newClientOrderId`.
+///
+/// A ModifyOrder carries the order's complete new values, never a delta: a field that does
+/// not change is sent with the order's current value, and zero is not "unchanged". To move
+/// only the limit price of a Limit order for 2 (0.5 filled), send quantity 2 and the new limit;
+/// a quantity of 0 there is malformed. The quantity is the new total (filled part included) and
+/// must stay above what is already filled. Prices the order type does not use stay zero.
 struct ModifyOrder {
     std::string clientOrderId;    ///< the order to change
     std::string newClientOrderId; ///< its id after the change
     InstrumentKey instrument;
-    Quantity quantity;
-    Price limitPrice;
-    Price stopPrice;
+    Quantity quantity; ///< the new total quantity, > the filled quantity
+    Price limitPrice;  ///< the new limit (Limit, StopLimit); zero for other types
+    Price stopPrice;   ///< the new trigger (Stop, StopLimit); zero for other types
 };
 
 /// Cancel every working order of the account, or of one instrument.

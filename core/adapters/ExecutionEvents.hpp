@@ -82,6 +82,10 @@ struct OrderFilled {
     Quantity leavesQuantity;     ///< still working after this fill (0: the order is Filled)
     TimestampNs venueTime = 0;
     TimestampNs receivedTime = 0;
+    /// The account the fill belongs to, named as the order named it (SubmitOrder::account;
+    /// empty = the client's default account). Venues that cannot say leave it empty: the
+    /// order manager then uses the account of the order it holds under `clientOrderId`.
+    std::string account;
 };
 
 /// A working order was canceled (on request, as the unfilled rest of an IOC, by the venue...).

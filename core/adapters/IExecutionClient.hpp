@@ -5,6 +5,7 @@
 #include "core/adapters/ExecutionCommands.hpp"
 #include "core/common/Result.hpp"
 
+#include <optional>
 #include <string_view>
 
 namespace cw::adapters {
@@ -30,6 +31,14 @@ public:
     /// The venue's name as in InstrumentKey::venue.
     virtual std::string_view venue() const = 0;
     virtual const ExecutionCapabilities& capabilities() const = 0;
+    /// The fee rates the venue charges for `instrument`, when it publishes them (from its
+    /// settings, an account-tier query or the paper broker's configuration); nullopt when
+    /// unknown, the default. Thread: the owner thread; never blocks on the network (a venue
+    /// that learns its rates asynchronously answers from what it learned so far).
+    virtual std::optional<FeeRates> feeRates(const InstrumentKey& instrument) const {
+        (void)instrument;
+        return std::nullopt;
+    }
 
     /// Starts the execution session; reports ExecutionStatusChanged Connecting, then Connected
     /// (or Error) and a ReconciliationReport. Harmless while connecting or connected.

@@ -25,7 +25,20 @@ enum class RejectReason {
     WouldNotFill,           ///< a FOK order that cannot fill completely now
     RateLimited,            ///< the venue's request rate limit was hit
     Other,                  ///< anything else; see the message
+    /// Refused before sending by our own pre-trade risk gate (not by the venue): the message
+    /// names the rule and the numbers ("MaxOrderNotional: notional 125,000.00 USDT exceeds
+    /// the limit 100,000.00 USDT (3.125 x 40,000.00)").
+    RiskLimit,
+    /// Refused before sending because our kill switch is triggered (the risk gate's
+    /// KillSwitch rule); the message says when, by whom and why.
+    KillSwitchActive,
 };
+
+/// True for the reasons our own side gives before anything reaches the venue (RiskLimit,
+/// KillSwitchActive): blotters and the journal show them as risk refusals, not venue ones.
+constexpr bool isRiskRejection(RejectReason reason) {
+    return reason == RejectReason::RiskLimit || reason == RejectReason::KillSwitchActive;
+}
 
 constexpr std::string_view rejectReasonName(RejectReason reason) {
     switch (reason) {
@@ -59,6 +72,10 @@ constexpr std::string_view rejectReasonName(RejectReason reason) {
         return "RateLimited";
     case RejectReason::Other:
         return "Other";
+    case RejectReason::RiskLimit:
+        return "RiskLimit";
+    case RejectReason::KillSwitchActive:
+        return "KillSwitchActive";
     case RejectReason::Invalid:
         break;
     }

@@ -24,6 +24,23 @@ Quantity sum(const Quantity& a, const Quantity& b) {
     return total ? *total : a; // quantities of one order never leave int64
 }
 
+Result<void> checkPrices(Side side, const Price& stopLoss, const Price& takeProfit) {
+    if (stopLoss.isNegative() || takeProfit.isNegative())
+        return fail(ErrorCode::InvalidArgument, "bracket: a negative stop-loss or take-profit");
+    if (stopLoss.isZero() && takeProfit.isZero())
+        return fail(ErrorCode::InvalidArgument, "bracket: neither a stop-loss nor a take-profit");
+    if (stopLoss.isPositive() && takeProfit.isPositive()) {
+        const bool ordered = side == Side::Buy ? stopLoss < takeProfit : stopLoss > takeProfit;
+        if (!ordered)
+            return fail(ErrorCode::InvalidArgument,
+                        "bracket: stop-loss " + stopLoss.toString() + " must be " +
+                            (side == Side::Buy ? "below" : "above") + " take-profit " +
+                            takeProfit.toString() + " for a " + std::string(sideName(side)) +
+                            " entry");
+    }
+    return {};
+}
+
 } // namespace
 
 BracketEmulator::BracketEmulator(IdSource ids) : m_ids(std::move(ids)) {}
@@ -33,20 +50,8 @@ Result<void> BracketEmulator::add(const adapters::SubmitOrder& entry, const Pric
     if (entry.clientOrderId.empty() || entry.instrument.isEmpty() || entry.side == Side::Invalid)
         return fail(ErrorCode::InvalidArgument, "bracket: the entry order has no id, instrument "
                                                 "or side");
-    if (stopLoss.isNegative() || takeProfit.isNegative())
-        return fail(ErrorCode::InvalidArgument, "bracket: a negative stop-loss or take-profit");
-    if (stopLoss.isZero() && takeProfit.isZero())
-        return fail(ErrorCode::InvalidArgument, "bracket: neither a stop-loss nor a take-profit");
-    if (stopLoss.isPositive() && takeProfit.isPositive()) {
-        const bool ordered =
-            entry.side == Side::Buy ? stopLoss < takeProfit : stopLoss > takeProfit;
-        if (!ordered)
-            return fail(ErrorCode::InvalidArgument,
-                        "bracket: stop-loss " + stopLoss.toString() + " must be " +
-                            (entry.side == Side::Buy ? "below" : "above") + " take-profit " +
-                            takeProfit.toString() + " for a " + std::string(sideName(entry.side)) +
-                            " entry");
-    }
+    if (auto valid = checkPrices(entry.side, stopLoss, takeProfit); !valid)
+        return valid;
     if (isEntry(entry.clientOrderId))
         return fail(ErrorCode::InvalidArgument,
                     "bracket: order " + entry.clientOrderId + " already has one");
@@ -65,6 +70,48 @@ void BracketEmulator::remove(std::string_view entryClientOrderId) {
         std::remove_if(m_entries.begin(), m_entries.end(),
                        [&](const Entry& e) { return e.entry.clientOrderId == entryClientOrderId; }),
         m_entries.end());
+}
+
+std::optional<BracketEmulator::Prices>
+BracketEmulator::prices(std::string_view entryClientOrderId) const {
+    for (const Entry& e : m_entries)
+        if (e.entry.clientOrderId == entryClientOrderId)
+            return Prices{e.legs[kStopLoss].price, e.legs[kTakeProfit].price};
+    return std::nullopt;
+}
+
+std::string BracketEmulator::legOrder(std::string_view entryClientOrderId, bool stopLoss) const {
+    for (const Entry& e : m_entries)
+        if (e.entry.clientOrderId == entryClientOrderId)
+            return e.legs[stopLoss ? kStopLoss : kTakeProfit].clientOrderId;
+    return {};
+}
+
+Result<void> BracketEmulator::setPrices(std::string_view entryClientOrderId, const Price& stopLoss,
+                                        const Price& takeProfit) {
+    auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry& e) {
+        return e.entry.clientOrderId == entryClientOrderId;
+    });
+    if (it == m_entries.end())
+        return fail(ErrorCode::InvalidArgument,
+                    "bracket: order " + std::string(entryClientOrderId) + " has none");
+    if (auto valid = checkPrices(it->entry.side, stopLoss, takeProfit); !valid)
+        return valid;
+    const Price wanted[2] = {stopLoss, takeProfit};
+    for (std::size_t i = 0; i < it->legs.size(); ++i)
+        if (wanted[i].isZero() && !it->legs[i].clientOrderId.empty())
+            return fail(ErrorCode::InvalidArgument, "bracket: the " + std::string(kLegNames[i]) +
+                                                        " " + it->legs[i].clientOrderId +
+                                                        " is working; cancel it to remove it");
+    for (std::size_t i = 0; i < it->legs.size(); ++i) {
+        Leg& leg = it->legs[i];
+        if (leg.price.isZero() && wanted[i].isPositive())
+            leg.enabled = true; // a leg added now
+        leg.price = wanted[i];
+        if (wanted[i].isZero())
+            leg.enabled = false;
+    }
+    return {};
 }
 
 bool BracketEmulator::isEntry(std::string_view clientOrderId) const {
@@ -153,8 +200,12 @@ void BracketEmulator::updateLeg(Entry& entry, Leg& leg, const orders::Order& ord
     leg.filled = order.filledQuantity;
     leg.status = order.status;
     if (renamed) {
-        leg.request = Request::None; // our resize went through
+        leg.request = Request::None; // our resize (or a move of its price) went through
         leg.refusedQuantity.reset();
+        // The leg's price follows its order: later legs of this bracket go out there too.
+        const Price& moved = order.type == OrderType::Limit ? order.limitPrice : order.stopPrice;
+        if (moved.isPositive())
+            leg.price = moved;
     } else if (leg.request != Request::None && isWorking(order.status)) {
         // Working under the same id while our request was out: the venue (or the client)
         // refused it, or modified in place. A resize keeps its target in refusedQuantity.

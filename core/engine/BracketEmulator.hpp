@@ -59,6 +59,26 @@ public:
     /// ignored.
     std::vector<EmulationAction> onOrder(const orders::Order& order);
 
+    /// The stop-loss and take-profit of a bracket (zero = no such leg).
+    struct Prices {
+        Price stopLoss;
+        Price takeProfit;
+    };
+    /// The prices of the bracket attached to entry `entryClientOrderId`; nullopt when it has
+    /// none (or it is no longer emulated). A leg modified at the venue (dragged on the chart)
+    /// moves its price here too, so later legs of the bracket go out at the new price.
+    std::optional<Prices> prices(std::string_view entryClientOrderId) const;
+    /// The working order of one leg of the bracket of `entryClientOrderId` ("" when none is
+    /// working; `stopLoss` picks the SL, otherwise the TP).
+    std::string legOrder(std::string_view entryClientOrderId, bool stopLoss) const;
+    /// New prices for the bracket of `entryClientOrderId`, complete (zero = no such leg).
+    /// Legs not yet sent go out at these prices later; a working leg keeps its order, which
+    /// the caller modifies to the new price. InvalidArgument: no such bracket, a negative
+    /// price, both zero, SL not below TP for a Buy entry (not above for a Sell), or zero for
+    /// a leg that is working (cancel it instead). Nothing changes on error.
+    Result<void> setPrices(std::string_view entryClientOrderId, const Price& stopLoss,
+                           const Price& takeProfit);
+
     bool isEntry(std::string_view clientOrderId) const;
     bool isLeg(std::string_view clientOrderId) const;
     /// For the blotter: "bracket SL 95.00 / TP 110.00" on an entry, "SL of <entry>, OCO with

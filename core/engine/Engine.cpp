@@ -3,6 +3,8 @@
 
 #include "core/common/Assert.hpp"
 #include "core/indicators/IndicatorRegistry.hpp"
+#include "core/journal/JournalReader.hpp"
+#include "core/journal/JournalWriter.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -69,6 +71,11 @@ void Engine::attachExecution(adapters::IExecutionClient& client) {
 void Engine::setJournal(journal::JournalWriter* journal) {
     CW_ASSERT(!isRunning());
     m_gateway.setJournal(journal);
+    if (!journal)
+        return;
+    // The daily loss limit counts per trading day, not per run: today's fills come back.
+    if (auto reader = journal::JournalReader::open(journal->path(), false))
+        (void)m_gateway.restoreTradingDay(*reader, wallClockNs()); // failures become notices
 }
 
 void Engine::addInstruments(const std::vector<Instrument>& instruments) {
@@ -128,6 +135,11 @@ bool Engine::stop(std::chrono::milliseconds joinTimeout) {
 }
 
 void Engine::run() {
+    const auto applyCommands = [this] {
+        return m_commands.drain([this](EngineCommand&& command) {
+            std::visit([this](const auto& c) { apply(c); }, command);
+        });
+    };
     connectFeeds();
     m_lastPublish = std::chrono::steady_clock::now() - m_config.frameInterval;
     while (!m_stopRequested.load(std::memory_order_acquire)) {
@@ -145,6 +157,11 @@ void Engine::run() {
                                    m_lastPublish + m_config.frameInterval - now));
         m_events.waitFor(timeout);
         processPending();
+        // Commands that came in meanwhile (an order posted while market data was applied) go
+        // before the frame's snapshot work: a snapshot can wait, an order on its way to the
+        // venue should not (docs/live-path-performance.md, "Order path").
+        while (applyCommands() > 0 && !m_stopRequested.load(std::memory_order_acquire)) {
+        }
         retryOverdueHistory(std::chrono::steady_clock::now());
         publishIfDue(std::chrono::steady_clock::now());
     }
@@ -410,11 +427,15 @@ void Engine::onBars(adapters::BarsReceived&& answer) {
     const std::string name = answer.instrument.toString();
     if (answer.error) {
         reject(answer.error->code, "history of " + name + ": " + answer.error->message);
+        if (purpose == HistoryPurpose::Older)
+            finishOlderLoad(state);
         return;
     }
     if (answer.timeframe != asked) {
         reject(ErrorCode::InvalidArgument,
                "history of " + name + " is not in " + asked.toString() + " bars");
+        if (purpose == HistoryPurpose::Older)
+            finishOlderLoad(state);
         return;
     }
     for (std::size_t i = 0; i < answer.bars.size(); ++i) {
@@ -424,6 +445,8 @@ void Engine::onBars(adapters::BarsReceived&& answer) {
             !bar.isConsistent()) {
             reject(ErrorCode::InvalidArgument,
                    "history of " + name + ": bar " + std::to_string(i) + " is malformed");
+            if (purpose == HistoryPurpose::Older)
+                finishOlderLoad(state);
             return;
         }
     }
@@ -481,18 +504,51 @@ void Engine::prependOlderHistory(InstrumentState& state, const adapters::BarsRec
     auto olderEnd = std::partition_point(answer.bars.begin(), answer.bars.end(),
                                          [oldest](const Bar& b) { return b.openTime < oldest; });
     // An empty page ends the history as well: asking again would bring the same nothing.
-    if (!answer.hasOlder || olderEnd == answer.bars.begin())
+    const bool atStart = !answer.hasOlder || olderEnd == answer.bars.begin();
+    if (atStart)
         markHistoryStart(state);
-    if (olderEnd == answer.bars.begin())
-        return;
-    auto prepended = state.minutes.prepend(std::span<const Bar>(
-        answer.bars.data(), static_cast<std::size_t>(olderEnd - answer.bars.begin())));
-    if (!prepended) {
-        reject(prepended.error().code,
-               "history of " + state.key.toString() + ": " + prepended.error().message);
-        return;
+    const auto count = static_cast<std::size_t>(olderEnd - answer.bars.begin());
+    if (count > 0) {
+        auto prepended = state.minutes.prepend(std::span<const Bar>(answer.bars.data(), count));
+        if (!prepended) {
+            reject(prepended.error().code,
+                   "history of " + state.key.toString() + ": " + prepended.error().message);
+            finishOlderLoad(state);
+            return;
+        }
+        if (!state.olderLoad) {
+            rebuildCharts(state); // no load in progress (it was ended meanwhile)
+            return;
+        }
+        OlderLoad& load = *state.olderLoad;
+        load.unshown = true;
+        load.minutesReceived += count;
+        // Chart bars gained: buckets older than every one counted so far (newest first).
+        for (std::size_t i = count; i-- > 0;) {
+            const TimestampNs bucket = load.timeframe.bucketStart(answer.bars[i].openTime);
+            if (bucket < load.oldestBucket) {
+                load.oldestBucket = bucket;
+                ++load.chartBarsGained;
+            }
+        }
     }
-    rebuildCharts(state);
+    // The next page, until the chart that scrolled has what it asked for.
+    if (state.olderLoad && !atStart) {
+        const OlderLoad& load = *state.olderLoad;
+        const bool enough = load.minutesReceived >= load.minutesWanted &&
+                            load.chartBarsGained >= load.chartBarsWanted;
+        if (!enough && load.minutesReceived < load.minutesMax &&
+            requestHistory(state, HistoryPurpose::Older, state.minutes.front().openTime))
+            return;
+    }
+    finishOlderLoad(state);
+}
+
+void Engine::finishOlderLoad(InstrumentState& state) {
+    const bool unshown = state.olderLoad && state.olderLoad->unshown;
+    state.olderLoad.reset();
+    if (unshown)
+        rebuildCharts(state);
 }
 
 void Engine::markHistoryStart(InstrumentState& state) {
@@ -599,6 +655,24 @@ bool Engine::requestHistory(InstrumentState& state, HistoryPurpose purpose, Time
     int limit = m_config.historyBars;
     if (purpose == HistoryPurpose::Older) {
         limit = m_config.historyPageBars;
+        if (const auto& load = state.olderLoad) {
+            // What is still missing, in 1m bars: the chart bars estimated at their full length
+            // (a market with sessions needs fewer; the next page's answer is counted again).
+            const std::size_t missingBars = load->chartBarsWanted > load->chartBarsGained
+                                                ? load->chartBarsWanted - load->chartBarsGained
+                                                : 0;
+            const std::size_t minutesPerBar =
+                load->timeframe.isFixedLength()
+                    ? static_cast<std::size_t>(load->timeframe.durationNs() / kNsPerMinute)
+                    : static_cast<std::size_t>(31 * 24 * 60);
+            std::size_t missing = load->minutesWanted > load->minutesReceived
+                                      ? load->minutesWanted - load->minutesReceived
+                                      : 0;
+            missing = std::max(missing, missingBars * minutesPerBar);
+            missing = std::min(missing, load->minutesMax - load->minutesReceived);
+            limit = static_cast<int>(
+                std::min<std::size_t>(missing, static_cast<std::size_t>(caps.maxBarsPerRequest)));
+        }
     } else if (purpose == HistoryPurpose::PreviousClose) {
         const bool daily = offers(kDay);
         request.timeframe = daily ? kDay : kMinute;
@@ -631,7 +705,11 @@ std::size_t Engine::retryOverdueHistory(std::chrono::steady_clock::time_point no
         if (it->attempts > m_config.historyRetries || !client) {
             reject(ErrorCode::Unavailable, "history of " + name + ": no answer after " +
                                                std::to_string(it->attempts) + " requests");
+            const bool older = it->purpose == HistoryPurpose::Older;
+            const adapters::InstrumentKey key = it->request.instrument;
             it = m_pendingHistory.erase(it);
+            if (auto state = m_instruments.find(key); older && state != m_instruments.end())
+                finishOlderLoad(state->second);
             continue;
         }
         // A fresh id: a late answer to the lost request is ignored, the new one is taken.
@@ -641,7 +719,11 @@ std::size_t Engine::retryOverdueHistory(std::chrono::steady_clock::time_point no
         auto requested = client->requestBars(it->request);
         if (!requested) {
             reject(requested.error().code, "history of " + name + ": " + requested.error().message);
+            const bool older = it->purpose == HistoryPurpose::Older;
+            const adapters::InstrumentKey key = it->request.instrument;
             it = m_pendingHistory.erase(it);
+            if (auto state = m_instruments.find(key); older && state != m_instruments.end())
+                finishOlderLoad(state->second);
             continue;
         }
         ++retried;
@@ -789,7 +871,20 @@ void Engine::apply(const LoadOlderBars& command) {
             requestHistory(state, HistoryPurpose::Latest, adapters::RequestBars::kLatest);
         return;
     }
-    requestHistory(state, HistoryPurpose::Older, state.minutes.front().openTime);
+    // Sized for the chart that scrolled: ~historyPageChartBars of its bars, in 1m pages.
+    const Timeframe& timeframe = it->second.timeframe();
+    OlderLoad load;
+    load.timeframe = timeframe;
+    load.minutesWanted = static_cast<std::size_t>(std::max(1, m_config.historyPageBars));
+    load.chartBarsWanted =
+        timeframe == kMinute ? 0
+                             : static_cast<std::size_t>(std::max(1, m_config.historyPageChartBars));
+    load.minutesMax = std::max(load.minutesWanted,
+                               static_cast<std::size_t>(std::max(1, m_config.historyLoadMaxBars)));
+    load.oldestBucket = timeframe.bucketStart(state.minutes.front().openTime);
+    state.olderLoad = load;
+    if (!requestHistory(state, HistoryPurpose::Older, state.minutes.front().openTime))
+        state.olderLoad.reset();
 }
 
 void Engine::apply(const TradingCommand& command) {

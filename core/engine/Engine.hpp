@@ -55,7 +55,15 @@ public:
         std::size_t commandCapacity = 1024;   ///< command queue slots (postCommand fails when full)
         std::chrono::nanoseconds frameInterval = std::chrono::milliseconds(16);
         int historyBars = 1000;     ///< 1m bars asked for when a chart opens
-        int historyPageBars = 5000; ///< 1m bars per LoadOlderBars page
+        int historyPageBars = 5000; ///< 1m bars one LoadOlderBars brings in at least
+        /// Bars of the chart's own timeframe one LoadOlderBars should add: a chart coarser than
+        /// 1m has 1m pages (each at most the venue's maxBarsPerRequest) asked one after another
+        /// until this many of its bars came in, the venue has nothing older, or
+        /// `historyLoadMaxBars` 1m bars came in.
+        int historyPageChartBars = 500;
+        /// Most 1m bars one LoadOlderBars brings in (a 1D chart's 500 days are 720,000 1m bars
+        /// of a market that trades around the clock; a 1W chart's would be millions).
+        int historyLoadMaxBars = 1'000'000;
         /// A history request with no answer after this long is asked again (an answer lost in
         /// a full queue, a venue that never replied) ...
         std::chrono::milliseconds historyTimeout = std::chrono::seconds(10);
@@ -88,7 +96,8 @@ public:
     void attachExecution(adapters::IExecutionClient& client);
     /// The trade journal (not owned; may be null: nothing journaled, snapshots at once). Owner
     /// thread, before `start()`. Give the writer an `onCommitted` that calls
-    /// `notifyJournalCommitted()` so a committed fill shows within a frame.
+    /// `notifyJournalCommitted()` so a committed fill shows within a frame. Restores today's
+    /// realized P&L from the journal's fills (OrderGateway::restoreTradingDay).
     void setJournal(journal::JournalWriter* journal);
     /// Wakes the loop after the journal committed (JournalWriterOptions::onCommitted). Any
     /// thread.
@@ -97,7 +106,8 @@ public:
     /// instrument providers). Owner thread before `start()`; later lists come as
     /// InstrumentsReceived events.
     void addInstruments(const std::vector<Instrument>& instruments);
-    /// Fee rates of a venue for order previews. Owner thread, before `start()`.
+    /// Fee rates of a venue for order previews, overriding what its execution client
+    /// publishes (IExecutionClient::feeRates). Owner thread, before `start()`.
     void setFeeRates(std::string venue, FeeRates rates);
     /// IExecutionSink: enqueues the event in an unbounded queue of its own (execution events
     /// are never dropped); never blocks beyond a short mutex. Any thread.
@@ -167,6 +177,21 @@ private:
         std::chrono::steady_clock::time_point deadline;
     };
 
+    /// One LoadOlderBars: pages of 1m bars asked one after another (each ending at the oldest
+    /// 1m bar held) until the chart that scrolled gained `chartBarsWanted` bars of its timeframe
+    /// and `minutesWanted` 1m bars came in, or the venue has nothing older. The charts are
+    /// rebuilt once, when it ends.
+    struct OlderLoad {
+        Timeframe timeframe; ///< of the chart that scrolled
+        std::size_t minutesWanted = 0;
+        std::size_t chartBarsWanted = 0;
+        std::size_t minutesMax = 0;
+        std::size_t minutesReceived = 0;
+        std::size_t chartBarsGained = 0;
+        TimestampNs oldestBucket = 0; ///< start of the oldest chart bar counted so far
+        bool unshown = false;         ///< bars were prepended; the charts not rebuilt yet
+    };
+
     struct InstrumentState {
         explicit InstrumentState(adapters::InstrumentKey k) : key(k) {}
         adapters::InstrumentKey key;
@@ -176,6 +201,8 @@ private:
         bool watched = false;
         bool historyRequested = false; ///< the Latest 1m history was asked for
         bool historyStart = false;     ///< the venue has nothing older than minutes.front()
+        /// The LoadOlderBars in progress, if any (see OlderLoad).
+        std::optional<OlderLoad> olderLoad;
         std::optional<TimestampNs> firstLiveMinute;
         QuoteBoardRow row;
         TimestampNs day = 0;
@@ -193,6 +220,9 @@ private:
     void updateQuoteRow(InstrumentState& state, const Tick& tick);
     void mergeLatestHistory(InstrumentState& state, const adapters::BarsReceived& answer);
     void prependOlderHistory(InstrumentState& state, const adapters::BarsReceived& answer);
+    /// Ends the LoadOlderBars in progress (done, failed or given up): rebuilds the charts when
+    /// it prepended bars.
+    void finishOlderLoad(InstrumentState& state);
     void seedQuoteRow(InstrumentState& state, std::span<const Bar> bars);
     void markHistoryStart(InstrumentState& state);
     bool requestHistory(InstrumentState& state, HistoryPurpose purpose, TimestampNs endTime);

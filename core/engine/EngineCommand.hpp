@@ -52,10 +52,13 @@ struct UnsubscribeQuotes {
     adapters::InstrumentKey instrument;
 };
 
-/// Loads the page of 1m history before the oldest 1m bar the engine holds for the chart's
-/// instrument (RequestBars with endTime = that bar's open time, `Engine::Config::historyPageBars`
-/// bars); when it arrives every chart of the instrument is rebuilt (a Full snapshot). Charts of
-/// one instrument share the request in flight; once the venue has nothing older
+/// Loads 1m history before the oldest 1m bar the engine holds for the chart's instrument,
+/// sized for the chart's timeframe: RequestBars pages (endTime = the oldest 1m bar's open time,
+/// at most the venue's maxBarsPerRequest each) asked one after another until the chart gained
+/// `Engine::Config::historyPageChartBars` bars of its timeframe and at least
+/// `historyPageBars` 1m bars came in (at most `historyLoadMaxBars`), or the venue has nothing
+/// older. When the last page is in, every chart of the instrument is rebuilt (a Full snapshot).
+/// Charts of one instrument share the load in flight; once the venue has nothing older
 /// (ChartSnapshot::historyStart) the command does nothing.
 struct LoadOlderBars {
     ChartId chartId = 0;

@@ -29,8 +29,9 @@ namespace cw::engine {
 /// - Order: values from one producer are drained in the order that producer pushed them;
 ///   values of different producers interleave in the order their slots were claimed.
 /// - Wake-up: `waitFor` sleeps on a condition variable only while the queue is empty, and a
-///   producer takes the mutex to notify only when the consumer is actually asleep, so a busy
-///   engine pays one atomic load per push for wake-ups.
+///   producer takes the mutex and notifies only when the consumer is actually asleep, so a
+///   busy engine pays one atomic load per push for wake-ups. The notify comes after the mutex
+///   is released, so the woken consumer does not block on it.
 ///
 /// The ring is the bounded MPMC design by Dmitry Vyukov (a sequence number per slot), used
 /// with one consumer. Thread: `tryPush`, `notify`, `droppedCount`, `approximateSize` from any
@@ -153,7 +154,11 @@ private:
 
     void wakeConsumerIfAsleep() {
         if (m_consumerAsleep.load(std::memory_order_seq_cst)) {
-            std::lock_guard lock(m_mutex);
+            // Taking the mutex orders this wake-up after the consumer's predicate check (it
+            // holds the mutex from setting the flag until it sleeps); notifying after
+            // releasing it lets the woken consumer run at once instead of waking only to block
+            // on the mutex this thread still holds (one context switch instead of two).
+            { std::lock_guard lock(m_mutex); }
             m_wake.notify_one();
         }
     }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/OrderGateway.hpp"
 
+#include "core/journal/JournalReader.hpp"
 #include "core/journal/JournalWriter.hpp"
 
 #include <algorithm>
 #include <limits>
+#include <set>
 #include <type_traits>
 
 namespace cw::engine {
@@ -80,6 +82,14 @@ void OrderGateway::setFeeRates(std::string venue, FeeRates rates) {
     m_fees[std::move(venue)] = rates;
 }
 
+std::optional<FeeRates> OrderGateway::feeRates(const adapters::InstrumentKey& instrument) const {
+    if (auto fees = m_fees.find(instrument.venue()); fees != m_fees.end())
+        return fees->second;
+    if (const adapters::IExecutionClient* client = clientFor(instrument.venue()))
+        return client->feeRates(instrument);
+    return std::nullopt;
+}
+
 void OrderGateway::onInstruments(const std::vector<Instrument>& instruments) {
     for (const Instrument& instrument : instruments) {
         auto key = adapters::InstrumentKey::of(instrument);
@@ -147,6 +157,10 @@ void OrderGateway::stageOrder(const orders::Order& order, std::int64_t journalId
     } else if (auto it = m_rowNotes.find(order.clientOrderId); it != m_rowNotes.end()) {
         row.emulated = it->second.first;
         row.emulationNote = it->second.second;
+    }
+    if (auto bracket = m_brackets.prices(order.clientOrderId)) {
+        row.bracketStopLoss = bracket->stopLoss;
+        row.bracketTakeProfit = bracket->takeProfit;
     }
     if (!row.emulationNote.empty())
         m_rowNotes[order.clientOrderId] = {row.emulated, row.emulationNote};
@@ -292,6 +306,7 @@ std::shared_ptr<const TradingSnapshot> OrderGateway::takeSnapshot() {
 // ---- commands ------------------------------------------------------------------------------
 
 void OrderGateway::apply(const TradingCommand& command, TimestampNs now) {
+    rollTradingDay(now);
     std::visit([this, now](const auto& c) { onCommand(c, now); }, command);
 }
 
@@ -358,9 +373,14 @@ bool OrderGateway::placeOrder(adapters::SubmitOrder order, const orders::OrderOr
         if (!decision) {
             const std::string message =
                 std::string(risk::riskRuleName(decision.rule)) + ": " + decision.message;
+            // Our own refusal, told apart from a venue's: RiskLimit (KillSwitchActive for the
+            // kill switch), with the rule and the numbers in the message.
+            const adapters::RejectReason reason = decision.rule == risk::RiskRule::KillSwitch
+                                                      ? adapters::RejectReason::KillSwitchActive
+                                                      : adapters::RejectReason::RiskLimit;
             if (m_orders.submit(order, origin, now)) {
-                rejectLocally(order, adapters::RejectReason::Other, message,
-                              TradingNotice::Kind::RiskRejected, decision.rule, requestTag, now);
+                rejectLocally(order, reason, message, TradingNotice::Kind::RiskRejected,
+                              decision.rule, requestTag, now);
             } else {
                 notice(TradingNotice::Kind::RiskRejected, message, now, requestTag,
                        order.clientOrderId, order.instrument, decision.rule);
@@ -551,10 +571,9 @@ void OrderGateway::onCommand(const PreviewOrder& command, TimestampNs now) {
             preview.notional = *notional;
     }
     if (preview.notional) {
-        if (auto fees = m_fees.find(order.instrument.venue()); fees != m_fees.end()) {
+        if (const auto fees = feeRates(order.instrument)) {
             // A resting limit adds liquidity; market and stop orders take it.
-            const Decimal bps =
-                order.type == OrderType::Limit ? fees->second.makerBps : fees->second.takerBps;
+            const Decimal bps = order.type == OrderType::Limit ? fees->makerBps : fees->takerBps;
             auto rate = bps.multiply(Decimal::fromRaw(1, 4));
             if (rate) {
                 auto fee = preview.notional->amount().multiplyRounded(
@@ -726,7 +745,20 @@ void OrderGateway::onCommand(const RearmKillSwitch& command, TimestampNs now) {
                                                  ? risk::KillSwitch::RearmMode::OverrideLossLimit
                                                  : risk::KillSwitch::RearmMode::Normal);
     if (!rearmed) {
-        notice(TradingNotice::Kind::KillSwitch, "re-arm refused: " + rearmed.error().message, now);
+        RearmRefusal refusal;
+        refusal.breaches = m_gate.killSwitch().rearmBlockers();
+        if (!refusal.breaches.empty()) {
+            refusal.rule = risk::RiskRule::DailyLossLimit;
+            refusal.overridable = !command.overrideLossLimit;
+        }
+        TradingNotice n;
+        n.kind = TradingNotice::Kind::KillSwitch;
+        n.time = now;
+        n.rule = refusal.rule;
+        n.message = "re-arm refused: " + rearmed.error().message;
+        n.journalId = m_lastJournalId;
+        n.rearmRefusal = std::move(refusal);
+        stage(std::move(n));
         return;
     }
     const std::string why =
@@ -759,6 +791,46 @@ void OrderGateway::onCommand(const SetRiskLimits& command, TimestampNs now) {
     m_riskSettings[command.account] = settings;
     stage(RiskLimitsRow{command.account, std::move(settings)});
     notice(TradingNotice::Kind::Info, std::move(text), now);
+}
+
+void OrderGateway::onCommand(const AmendBracket& command, TimestampNs now) {
+    const std::string& id = command.entryClientOrderId;
+    const orders::Order* entry = m_orders.find(id);
+    if (!entry || !m_brackets.isEntry(id)) {
+        notice(TradingNotice::Kind::CommandError,
+               "bracket: order '" + id + "' has no emulated bracket", now, 0, id);
+        return;
+    }
+    const adapters::InstrumentKey instrument = entry->instrument;
+    if (auto set = m_brackets.setPrices(id, command.stopLoss, command.takeProfit); !set) {
+        notice(TradingNotice::Kind::CommandError, set.error().message, now, 0, id, instrument);
+        return;
+    }
+    std::string text = "bracket of " + id + " moved to";
+    text += command.stopLoss.isPositive() ? " SL " + command.stopLoss.toString() : " no SL";
+    text += command.takeProfit.isPositive() ? ", TP " + command.takeProfit.toString() : ", no TP";
+    journal(JournalRecord::note(text, JournalRecord::kOriginUser, now));
+    // Legs already working move to the new price: a modify with the leg's complete values.
+    for (const bool stopLoss : {true, false}) {
+        const std::string legId = m_brackets.legOrder(id, stopLoss);
+        const orders::Order* leg = legId.empty() ? nullptr : m_orders.find(legId);
+        if (!leg || !leg->isOpen())
+            continue;
+        const Price& wanted = stopLoss ? command.stopLoss : command.takeProfit;
+        if ((stopLoss ? leg->stopPrice : leg->limitPrice) == wanted)
+            continue;
+        adapters::ModifyOrder modify;
+        modify.clientOrderId = leg->clientOrderId;
+        modify.newClientOrderId = m_ids.next();
+        modify.instrument = leg->instrument;
+        modify.quantity = leg->quantity;
+        modify.limitPrice = stopLoss ? leg->limitPrice : wanted;
+        modify.stopPrice = stopLoss ? wanted : leg->stopPrice;
+        modifyOrder(modify, JournalRecord::kOriginUser, true, 0, now);
+    }
+    if (const orders::Order* held = m_orders.find(id); held && held->isOpen())
+        stageOrder(*held, m_lastJournalId);
+    notice(TradingNotice::Kind::Info, std::move(text), now, 0, id, instrument);
 }
 
 // ---- emulation -----------------------------------------------------------------------------
@@ -814,7 +886,17 @@ void OrderGateway::executeEmulation(std::vector<EmulationAction> actions, Timest
 // ---- events --------------------------------------------------------------------------------
 
 void OrderGateway::onExecutionEvent(const adapters::ExecutionEvent& event, TimestampNs now) {
-    const std::int64_t id = journal(JournalRecord::fromEvent(event, now));
+    rollTradingDay(now);
+    JournalRecord record = JournalRecord::fromEvent(event, now);
+    if (const auto* fill = std::get_if<adapters::OrderFilled>(&event);
+        fill && record.account.empty()) {
+        // The fill names its account; a venue that does not is taken at the order's word.
+        record.account = fill->account;
+        if (record.account.empty())
+            if (const orders::Order* order = m_orders.find(fill->clientOrderId))
+                record.account = order->account;
+    }
+    const std::int64_t id = journal(std::move(record));
     std::visit(
         [&](const auto& e) {
             using E = std::decay_t<decltype(e)>;
@@ -997,6 +1079,7 @@ void OrderGateway::resendPending(std::string_view venue, TimestampNs now) {
 
 void OrderGateway::onMarketPrice(const adapters::InstrumentKey& key, const Price& last,
                                  const Price& bid, const Price& ask, TimestampNs now) {
+    rollTradingDay(now);
     MarketPrices& prices = m_prices[key];
     if (last.isPositive())
         prices.last = last;
@@ -1046,10 +1129,149 @@ std::optional<Money> OrderGateway::dailyPnl(std::string_view account) const {
     auto totals = m_positions.totals(account);
     if (!totals)
         return std::nullopt;
-    for (const auto& t : *totals)
-        if (t.currency == limit->currency())
+    for (const auto& t : *totals) {
+        if (t.currency != limit->currency())
+            continue;
+        auto base = m_dayBaseline.find({std::string(account), std::string(t.currency.code())});
+        if (base == m_dayBaseline.end())
             return t.totalPnl;
+        auto today = t.totalPnl.subtract(base->second);
+        return today ? std::optional<Money>(*today) : std::nullopt;
+    }
     return std::nullopt;
+}
+
+TimestampNs OrderGateway::tradingDayStart(TimestampNs time) const {
+    const std::int64_t offset = ((m_config.tradingDayOffsetNs % kNsPerDay) + kNsPerDay) % kNsPerDay;
+    const TimestampNs shifted = time - offset;
+    TimestampNs day = shifted / kNsPerDay;
+    if (shifted % kNsPerDay < 0)
+        --day;
+    return day * kNsPerDay + offset;
+}
+
+void OrderGateway::rollTradingDay(TimestampNs now) {
+    const TimestampNs start = tradingDayStart(now);
+    if (start <= m_dayStart)
+        return;
+    const bool first = m_dayStart == 0;
+    m_dayStart = start;
+    if (first)
+        return; // the gateway's first day: its P&L starts at zero (or is restored)
+    // A new day: what was realized so far belongs to the days before.
+    m_dayBaseline.clear();
+    for (const std::string& account : m_accounts) {
+        auto totals = m_positions.totals(account);
+        if (!totals)
+            continue;
+        for (const auto& t : *totals)
+            m_dayBaseline.insert_or_assign({account, std::string(t.currency.code())},
+                                           t.netRealizedPnl);
+    }
+    notice(TradingNotice::Kind::Info, "new trading day: the daily P&L starts again from zero", now);
+    checkDailyLoss(now);
+}
+
+Error OrderGateway::restoreFailed(Error error, TimestampNs now) {
+    notice(TradingNotice::Kind::Info,
+           "today's P&L could not be restored from the journal (" + error.message +
+               "); the daily loss limit counts from zero",
+           now);
+    return error;
+}
+
+Result<std::size_t> OrderGateway::restoreTradingDay(journal::JournalReader& reader,
+                                                    TimestampNs now) {
+    rollTradingDay(now);
+    const TimestampNs dayStart = tradingDayStart(now);
+    journal::JournalQuery query;
+    query.fromNs = dayStart - kNsPerDay; // the venue's "recent fills" reach back 24 h
+    query.limit = 0;
+    auto recent = reader.fills(query);
+    if (!recent)
+        return restoreFailed(recent.error(), now);
+
+    struct Replay {
+        std::string account;
+        adapters::OrderFilled fill;
+    };
+    std::vector<Replay> today;
+    std::set<std::pair<std::string, adapters::InstrumentKey>> touched;
+    for (const journal::JournalEntry& entry : *recent) {
+        const JournalRecord& r = entry.record;
+        auto instrument = adapters::InstrumentKey::parse(r.instrument);
+        if (!instrument)
+            continue;
+        m_orders.markTradeSeen(instrument->venue(), r.tradeId);
+        if (r.localTimeNs < dayStart)
+            continue;
+        adapters::OrderFilled fill;
+        fill.clientOrderId = r.clientOrderId;
+        fill.instrument = *instrument;
+        fill.tradeId = r.tradeId;
+        fill.side = r.side == sideName(Side::Buy)    ? Side::Buy
+                    : r.side == sideName(Side::Sell) ? Side::Sell
+                                                     : Side::Invalid;
+        auto quantity = Quantity::parse(r.fillQuantity);
+        auto price = Price::parse(r.fillPrice);
+        if (!quantity || !price || fill.side == Side::Invalid)
+            return restoreFailed(
+                Error{ErrorCode::ParseError, "journal fill " + std::to_string(entry.id) +
+                                                 " has no side, quantity or price"},
+                now);
+        fill.quantity = *quantity;
+        fill.price = *price;
+        if (!r.fee.empty()) {
+            auto currency = Currency::parse(r.feeCurrency);
+            auto fee = currency ? Money::parse(r.fee, *currency) : Result<Money>(currency.error());
+            if (!fee)
+                return restoreFailed(
+                    Error{ErrorCode::ParseError, "journal fill " + std::to_string(entry.id) +
+                                                     ": fee " + fee.error().message},
+                    now);
+            fill.fee = *fee;
+        }
+        fill.venueTime = r.venueTimeNs;
+        fill.receivedTime = r.localTimeNs;
+        fill.account = r.account;
+        touched.insert({r.account, *instrument});
+        today.push_back(Replay{r.account, std::move(fill)});
+    }
+
+    // Each position as it was when the day started: its last change journaled before then.
+    for (const auto& [account, instrument] : touched) {
+        journal::JournalQuery before;
+        before.kind = journal::JournalKind::PositionChange;
+        before.instrument = instrument.toString();
+        before.toNs = dayStart;
+        before.newestFirst = true;
+        before.limit = 0;
+        auto changes = reader.events(before);
+        if (!changes)
+            return restoreFailed(changes.error(), now);
+        for (const journal::JournalEntry& entry : *changes) {
+            if (entry.record.account != account)
+                continue;
+            auto quantity = Quantity::parse(entry.record.quantity);
+            auto average = Price::parse(entry.record.price);
+            if (quantity && average && !quantity->isZero())
+                (void)m_positions.setPosition(account, instrument, *quantity, *average);
+            break;
+        }
+    }
+    std::size_t replayed = 0;
+    for (const Replay& r : today) {
+        if (!m_positions.applyFill(r.account, r.fill))
+            continue;
+        ++replayed;
+        m_accounts.insert(r.account);
+    }
+    for (const auto& [account, instrument] : touched)
+        stagePosition(account, instrument);
+    if (replayed > 0)
+        notice(TradingNotice::Kind::Info,
+               "restored today's P&L from " + std::to_string(replayed) + " journaled fills", now);
+    return replayed;
 }
 
 void OrderGateway::checkDailyLoss(TimestampNs now) {

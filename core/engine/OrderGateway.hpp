@@ -37,18 +37,16 @@
 #include <vector>
 
 namespace cw::journal {
+class JournalReader;
 class JournalWriter;
-}
+} // namespace cw::journal
 
 namespace cw::engine {
 
-/// Maker and taker fee rates of a venue in basis points of the notional (2 = 0.02 %), for
-/// order previews. Venues do not report them through IExecutionClient; whoever knows them
-/// (the venue's settings) tells the gateway.
-struct FeeRates {
-    Decimal makerBps;
-    Decimal takerBps;
-};
+/// Maker and taker fee rates in basis points of the notional (2 = 0.02 %), for order
+/// previews. Venues publish theirs per instrument (IExecutionClient::feeRates);
+/// OrderGateway::setFeeRates overrides them for a whole venue.
+using FeeRates = adapters::FeeRates;
 
 /// The one path every order takes, on the engine thread: TradingCommand -> RiskGate ->
 /// OrderManager -> journal -> the venue's IExecutionClient; and back: ExecutionEvent ->
@@ -86,6 +84,10 @@ public:
         std::size_t fillRows = 1'000;    ///< TradingSnapshot::fills bound
         orders::OrderManager::Config orders{};
         risk::RiskLimits defaultLimits = risk::RiskLimits::none();
+        /// When the trading day of the daily loss limit starts, as an offset from UTC
+        /// midnight (0: days run 00:00-24:00 UTC; 22 h: days run 22:00-22:00 UTC). Taken
+        /// modulo 24 h.
+        std::int64_t tradingDayOffsetNs = 0;
     };
 
     /// `ids` makes the client order ids (ClientOrderIdGenerator::createForThisProcess() in
@@ -106,8 +108,31 @@ public:
     /// owned; must outlive the gateway or be reset first.
     void setJournal(journal::JournalWriter* journal) { m_journal = journal; }
     journal::JournalWriter* journal() const { return m_journal; }
-    /// Fee rates of `venue` for previews (none known by default: no fee estimate).
+    /// Fee rates of `venue` for previews, overriding what its execution client publishes
+    /// (IExecutionClient::feeRates) for every instrument. Without either there is no fee
+    /// estimate.
     void setFeeRates(std::string venue, FeeRates rates);
+    /// The rates a preview of `instrument` uses: setFeeRates, else the venue's client; nullopt
+    /// when neither knows.
+    std::optional<FeeRates> feeRates(const adapters::InstrumentKey& instrument) const;
+
+    /// Restores today's realized P&L (for the daily loss limit) after a restart from the
+    /// journal, through `reader`: every fill journaled since the start of the current trading
+    /// day (by our clock) is replayed into the positions, from each position as journaled
+    /// just before the day started; fills of the day and of the 24 hours before are also
+    /// remembered as seen, so the venue's copies in the reconciliation after connecting are
+    /// not applied twice. Call once, before the first command or event (the Engine does, in
+    /// setJournal). Returns the number of fills replayed; IoError/ParseError from the reader
+    /// (then nothing is restored). Fills journaled without an account count for the default
+    /// account.
+    Result<std::size_t> restoreTradingDay(journal::JournalReader& reader, TimestampNs now);
+    /// The start of the trading day that contains `time` (UTC ns; see
+    /// Config::tradingDayOffsetNs).
+    TimestampNs tradingDayStart(TimestampNs time) const;
+    /// Today's P&L of `account` in the currency of its daily loss limit: realized P&L net of
+    /// fees since the trading day started, plus the unrealized P&L of the open positions;
+    /// nullopt without a loss limit or without P&L in its currency.
+    std::optional<Money> dailyPnl(std::string_view account) const;
 
     /// Instrument definitions (tick size, currency) for the risk gate and the positions;
     /// later definitions of the same instrument replace earlier ones. Invalid ones are
@@ -177,6 +202,7 @@ private:
     void onCommand(const TriggerKillSwitch& command, TimestampNs now);
     void onCommand(const RearmKillSwitch& command, TimestampNs now);
     void onCommand(const SetRiskLimits& command, TimestampNs now);
+    void onCommand(const AmendBracket& command, TimestampNs now);
 
     // the order path
     /// Risk check (unless `bypassGate`), registration, journal, send. Returns true when sent.
@@ -200,11 +226,14 @@ private:
     void onReconciliation(const adapters::ReconciliationReport& report, std::int64_t journalId,
                           TimestampNs now);
     void checkDailyLoss(TimestampNs now);
+    /// Starts a new trading day when `now` is past the current one: today's realized P&L
+    /// starts again from zero (the positions keep theirs; a baseline is subtracted).
+    void rollTradingDay(TimestampNs now);
+    Error restoreFailed(Error error, TimestampNs now);
 
     // helpers
     risk::RiskContext riskContext(const adapters::InstrumentKey& instrument,
                                   std::string_view account) const;
-    std::optional<Money> dailyPnl(std::string_view account) const;
     Price referencePrice(const adapters::InstrumentKey& instrument) const;
     adapters::IExecutionClient* clientFor(std::string_view venue) const;
     std::int64_t journal(journal::JournalRecord record);
@@ -229,6 +258,10 @@ private:
     journal::JournalWriter* m_journal = nullptr;
     std::map<std::string, adapters::IExecutionClient*, std::less<>> m_clients;
     std::map<std::string, FeeRates, std::less<>> m_fees;
+    TimestampNs m_dayStart = 0; ///< start of the current trading day (0: not yet known)
+    /// Net realized P&L per (account, currency) when the current trading day started: today's
+    /// realized P&L is the positions' net realized P&L minus this.
+    std::map<std::pair<std::string, std::string>, Money> m_dayBaseline;
     std::unordered_map<adapters::InstrumentKey, Instrument> m_instruments;
     std::unordered_map<adapters::InstrumentKey, MarketPrices> m_prices;
     std::set<std::string, std::less<>> m_awaitingReconciliation; ///< venues just connected

@@ -53,12 +53,26 @@ struct PreviewOrder {
 };
 
 /// Change a working order (drag on the chart, edit in the blotter). The values are the
-/// order's complete new values; unchanged ones are copied from the order.
+/// order's complete new values, as the ModifyOrder sent to the venue will carry them (a drag
+/// that moves only the price sends the order's quantity too). For convenience a zero field is
+/// filled with the order's current value before the modify is built; the venue never sees a
+/// zero meaning "unchanged".
 struct AmendOrder {
     std::string clientOrderId;
     Quantity quantity;
     Price limitPrice;
     Price stopPrice;
+};
+
+/// Move the stop-loss and/or take-profit of an emulated bracket (a drag of its line on the
+/// chart). The prices are the bracket's complete new values (zero = no such leg): legs not yet
+/// sent are sent at the new prices, a leg already working is modified to its new price. A
+/// working leg cannot be removed this way (cancel it); a stop-loss not below the take-profit
+/// of a Buy entry (not above for a Sell) is refused.
+struct AmendBracket {
+    std::string entryClientOrderId; ///< the entry order the bracket is attached to
+    Price stopLoss;
+    Price takeProfit;
 };
 
 /// Cancel one working order (emulated ones included).
@@ -100,6 +114,6 @@ struct SetRiskLimits {
 
 using TradingCommand =
     std::variant<PlaceOrder, PreviewOrder, AmendOrder, CancelWorkingOrder, CancelAllWorkingOrders,
-                 ClosePosition, TriggerKillSwitch, RearmKillSwitch, SetRiskLimits>;
+                 ClosePosition, TriggerKillSwitch, RearmKillSwitch, SetRiskLimits, AmendBracket>;
 
 } // namespace cw::engine

@@ -5,10 +5,12 @@
 #include "core/adapters/FeedState.hpp"
 #include "core/adapters/InstrumentKey.hpp"
 #include "core/domain/Money.hpp"
+#include "core/domain/Price.hpp"
 #include "core/domain/Timestamp.hpp"
 #include "core/orders/Order.hpp"
 #include "core/orders/Position.hpp"
 #include "core/orders/ReconciliationDifference.hpp"
+#include "core/risk/KillSwitch.hpp"
 #include "core/risk/RiskRule.hpp"
 
 #include <cstdint>
@@ -32,6 +34,11 @@ struct OrderRow {
     bool emulated = false;      ///< held by the engine (bracket leg, trailing stop), not the venue
     std::string emulationNote;  ///< "SL of CW...-3", "trailing 25.00", "OCO with ..."
     std::int64_t journalId = 0; ///< the journal event id of its last change
+    /// The bracket attached to this entry order (PlaceOrder::bracket, as amended since), set
+    /// while the engine emulates it, so the chart draws the stop-loss and take-profit before
+    /// the entry fills; zero = no such leg (or not an entry).
+    Price bracketStopLoss;
+    Price bracketTakeProfit;
 };
 
 /// One fill, with what it belongs to.
@@ -40,6 +47,18 @@ struct FillRow {
     std::string account;
     orders::OrderOrigin origin;
     std::int64_t journalId = 0;
+};
+
+/// Why a RearmKillSwitch was refused (TradingNotice::rearmRefusal), for the UI to act on
+/// without reading the message.
+struct RearmRefusal {
+    /// The rule that refused it: DailyLossLimit while an account's loss is still beyond its
+    /// limit.
+    risk::RiskRule rule = risk::RiskRule::Invalid;
+    /// The accounts beyond their limit, with the P&L and the limit (DailyLossLimit).
+    std::vector<risk::LossLimitBreach> breaches;
+    /// True when RearmKillSwitch{overrideLossLimit = true} would re-arm anyway.
+    bool overridable = false;
 };
 
 /// Something the user must be told: a risk rejection, a venue rejection, a blocked order, a
@@ -65,6 +84,8 @@ struct TradingNotice {
     risk::RiskRule rule = risk::RiskRule::Invalid;
     std::string message;
     std::int64_t journalId = 0;
+    /// Set on the KillSwitch notice that answers a refused RearmKillSwitch.
+    std::optional<RearmRefusal> rearmRefusal;
 };
 
 /// The answer to a PreviewOrder.

@@ -20,6 +20,13 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 constexpr int kWriterCacheKiB = 32 * 1024;
+/// Page size of new journals. Larger pages than SQLite's 4 KiB mean fewer B-tree pages per
+/// insert and fewer WAL frames per commit (measured in docs/PERFORMANCE.md); files created
+/// with another page size keep it.
+constexpr int kNewJournalPageSize = 8 * 1024;
+/// WAL size at which a commit runs a checkpoint (which fsyncs twice). SQLite's default of
+/// 1,000 pages made a sustained insert rate checkpoint after nearly every large commit.
+constexpr std::int64_t kCheckpointWalBytes = 64 * 1024 * 1024;
 constexpr std::array<char, 16> kSqliteHeader{'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
                                              'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
 
@@ -190,8 +197,8 @@ bool needsRecovery(sqlite3* db) {
 }
 
 /// Whether the main file's own header says it is a journal, or a database of at most one page
-/// (no table data): the state a journal is in when its creation was interrupted. Read from
-/// the bytes, without SQLite, since SQLite would have to recover the file first.
+/// of its page size (no table data): the state a journal is in when its creation was interrupted.
+/// Read from the bytes, without SQLite, since SQLite would have to recover the file first.
 bool mayRecover(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::array<unsigned char, 100> header{};
@@ -203,9 +210,12 @@ bool mayRecover(const std::string& path) {
                                         (std::uint32_t{header[70]} << 8) | header[71];
     if (applicationId == static_cast<std::uint32_t>(JournalSchema::kApplicationId))
         return true;
+    // Header bytes 16-17: the page size, big-endian; 1 stands for 65536.
+    const std::uint32_t rawPageSize = (std::uint32_t{header[16]} << 8) | header[17];
+    const std::uint32_t pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    return applicationId == 0 && !ec && size <= 4096;
+    return applicationId == 0 && !ec && size <= pageSize;
 }
 
 /// Inspects an existing file through a read-only connection. A journal left by a crash that
@@ -249,27 +259,46 @@ std::int64_t nowNs() {
         .count();
 }
 
+/// Runs `sql` in one transaction that also records the step in `meta`, marks the file as a
+/// journal and sets its schema version to `toVersion`.
+Result<void> runSchemaStep(JournalDatabase& db, int toVersion, std::string_view description,
+                           std::string_view sql, bool creates) {
+    std::string script = "BEGIN IMMEDIATE;\n";
+    script += sql;
+    if (creates)
+        script += "INSERT INTO meta(key, value) VALUES ('created_ns', '" + std::to_string(nowNs()) +
+                  "');\n";
+    script += "INSERT OR REPLACE INTO meta(key, value) VALUES ('migration." +
+              std::to_string(toVersion) + "', '" + std::to_string(nowNs()) + " " +
+              std::string(description) + "');\n";
+    script += "PRAGMA application_id = " + std::to_string(JournalSchema::kApplicationId) + ";\n";
+    script += "PRAGMA user_version = " + std::to_string(toVersion) + ";\nCOMMIT;";
+    if (auto done = db.execute(script); !done) {
+        (void)db.execute("ROLLBACK");
+        return fail(ErrorCode::IoError,
+                    "journal '" + db.path() + "': " +
+                        (creates ? std::string("creating schema version ")
+                                 : std::string("migration to schema version ")) +
+                        std::to_string(toVersion) + " failed (" + done.error().message + ")");
+    }
+    return {};
+}
+
+/// A new file (version 0) gets the current layout at once; an older journal every upgrade
+/// step after its version.
 Result<void> migrate(JournalDatabase& db, int fromVersion) {
+    if (fromVersion == 0)
+        return runSchemaStep(db, JournalSchema::kCurrentVersion, "create the journal",
+                             JournalSchema::createSql(), true);
+    if (fromVersion < JournalSchema::kOldestMigratableVersion)
+        return fail(ErrorCode::Unsupported, "journal '" + db.path() + "' has schema version " +
+                                                std::to_string(fromVersion) +
+                                                ", too old to migrate");
     for (const auto& step : JournalSchema::migrations()) {
         if (step.fromVersion < fromVersion)
             continue;
-        std::string sql = "BEGIN IMMEDIATE;\n";
-        sql += step.sql;
-        if (step.fromVersion == 0)
-            sql += "INSERT INTO meta(key, value) VALUES ('created_ns', '" +
-                   std::to_string(nowNs()) + "');\n";
-        sql += "INSERT OR REPLACE INTO meta(key, value) VALUES ('migration." +
-               std::to_string(step.toVersion) + "', '" + std::to_string(nowNs()) + " " +
-               std::string(step.description) + "');\n";
-        sql += "PRAGMA application_id = " + std::to_string(JournalSchema::kApplicationId) + ";\n";
-        sql += "PRAGMA user_version = " + std::to_string(step.toVersion) + ";\nCOMMIT;";
-        if (auto done = db.execute(sql); !done) {
-            (void)db.execute("ROLLBACK");
-            return fail(ErrorCode::IoError, "journal '" + db.path() +
-                                                "': migration to schema version " +
-                                                std::to_string(step.toVersion) + " failed (" +
-                                                done.error().message + ")");
-        }
+        if (auto done = runSchemaStep(db, step.toVersion, step.description, step.sql, false); !done)
+            return done.error();
     }
     return {};
 }
@@ -308,6 +337,10 @@ Result<JournalDatabase> JournalDatabase::openForWriting(const std::string& path,
     if (!db)
         return db.error();
     JournalDatabase journal(*db, path, version);
+    // Only takes effect while the file has no page yet (a new or 0-byte file).
+    if (auto size = journal.execute("PRAGMA page_size = " + std::to_string(kNewJournalPageSize));
+        !size)
+        return size.error();
     auto mode = textRows(*db, path, "PRAGMA journal_mode = WAL");
     if (!mode)
         return mode.error();
@@ -319,6 +352,15 @@ Result<JournalDatabase> JournalDatabase::openForWriting(const std::string& path,
                                     std::to_string(kWriterCacheKiB));
         !sync)
         return sync.error();
+    auto pageSize = journal.queryInt64("PRAGMA page_size");
+    if (!pageSize)
+        return pageSize.error();
+    const std::int64_t checkpointPages =
+        kCheckpointWalBytes / std::max<std::int64_t>(*pageSize, 512);
+    if (auto checkpoint =
+            journal.execute("PRAGMA wal_autocheckpoint = " + std::to_string(checkpointPages));
+        !checkpoint)
+        return checkpoint.error();
     if (version < JournalSchema::kCurrentVersion) {
         if (auto migrated = migrate(journal, version); !migrated)
             return migrated.error();

@@ -115,33 +115,105 @@ std::string textUnlessZero(const T& value) {
     return value.isZero() ? std::string() : value.toString();
 }
 
-JournalRecord base(JournalKind kind, std::string_view action, TimestampNs localTimeNs) {
-    JournalRecord record;
-    record.kind = kind;
-    record.action = std::string(action);
-    record.localTimeNs = localTimeNs;
-    return record;
+/// Fills one record: kind, action and local time first, then whichever columns the event
+/// has, each named once. `details` keys stay in the order they are added; the adapter's
+/// receive time (`receivedAt`) always comes last. No details: `details` stays empty.
+class RecordBuilder {
+public:
+    using Field = std::string JournalRecord::*;
+
+    RecordBuilder(JournalKind kind, std::string_view action, TimestampNs localTimeNs) {
+        m_record.kind = kind;
+        m_record.action = std::string(action);
+        m_record.localTimeNs = localTimeNs;
+    }
+
+    /// Any text column; an empty value leaves it empty ("not applicable").
+    RecordBuilder& set(Field field, std::string_view value) {
+        m_record.*field = std::string(value);
+        return *this;
+    }
+    RecordBuilder& set(Field field, std::string&& value) {
+        m_record.*field = std::move(value);
+        return *this;
+    }
+    RecordBuilder& set(Field field, const char* value) {
+        return set(field, std::string_view(value));
+    }
+    /// `venue` and `instrument` from the key (nothing for an empty key).
+    RecordBuilder& instrument(const adapters::InstrumentKey& key) {
+        if (!key.isEmpty()) {
+            m_record.venue = std::string(key.venue());
+            m_record.instrument = key.toString();
+        }
+        return *this;
+    }
+    RecordBuilder& status(OrderStatus status) {
+        return set(&JournalRecord::status, orderStatusName(status));
+    }
+    /// Something the venue said, at the venue's time.
+    RecordBuilder& fromVenue(TimestampNs venueTimeNs) {
+        m_record.venueTimeNs = venueTimeNs;
+        return set(&JournalRecord::origin, JournalRecord::kOriginVenue);
+    }
+    /// When the adapter received it (0: unknown, not journaled).
+    RecordBuilder& receivedAt(TimestampNs receivedTimeNs) {
+        m_receivedTimeNs = receivedTimeNs;
+        return *this;
+    }
+    RecordBuilder& detail(std::string_view key, std::string_view value) {
+        m_details.add(key, value);
+        m_hasDetails = true;
+        return *this;
+    }
+    RecordBuilder& detail(std::string_view key, std::int64_t value) {
+        m_details.add(key, value);
+        m_hasDetails = true;
+        return *this;
+    }
+    /// A value that is JSON already (an array or an object).
+    RecordBuilder& rawDetail(std::string_view key, std::string_view json) {
+        m_details.addRaw(key, json);
+        m_hasDetails = true;
+        return *this;
+    }
+    JournalRecord take() {
+        if (m_receivedTimeNs != 0)
+            detail("receivedTimeNs", m_receivedTimeNs);
+        if (m_hasDetails)
+            m_record.details = m_details.take();
+        return std::move(m_record);
+    }
+
+private:
+    JournalRecord m_record;
+    DetailsJson m_details;
+    bool m_hasDetails = false;
+    TimestampNs m_receivedTimeNs = 0;
+};
+
+/// An order event from the venue: each names the order, its instrument, the venue's time and
+/// the adapter's receive time.
+template <class Event>
+RecordBuilder venueOrderEvent(JournalKind kind, std::string_view action, const Event& event,
+                              TimestampNs localTimeNs) {
+    RecordBuilder builder(kind, action, localTimeNs);
+    builder.instrument(event.instrument)
+        .set(&JournalRecord::clientOrderId, event.clientOrderId)
+        .fromVenue(event.venueTime)
+        .receivedAt(event.receivedTime);
+    return builder;
 }
 
-void setInstrument(JournalRecord& record, const adapters::InstrumentKey& instrument) {
-    if (instrument.isEmpty())
-        return;
-    record.venue = std::string(instrument.venue());
-    record.instrument = instrument.toString();
-}
-
-JournalRecord venueEvent(JournalKind kind, std::string_view action,
-                         const adapters::InstrumentKey& instrument,
-                         const std::string& clientOrderId, TimestampNs venueTimeNs,
-                         TimestampNs receivedTimeNs, TimestampNs localTimeNs) {
-    JournalRecord record = base(kind, action, localTimeNs);
-    setInstrument(record, instrument);
-    record.clientOrderId = clientOrderId;
-    record.venueTimeNs = venueTimeNs;
-    record.origin = std::string(JournalRecord::kOriginVenue);
-    if (receivedTimeNs != 0)
-        record.details = DetailsJson().add("receivedTimeNs", receivedTimeNs).take();
-    return record;
+/// An order request we send: the instrument, the order and who sent it.
+RecordBuilder orderRequest(std::string_view action, const adapters::InstrumentKey& instrument,
+                           std::string_view clientOrderId, std::string_view origin,
+                           TimestampNs localTimeNs) {
+    RecordBuilder builder(JournalKind::OrderRequest, action, localTimeNs);
+    builder.instrument(instrument)
+        .set(&JournalRecord::clientOrderId, clientOrderId)
+        .set(&JournalRecord::origin, origin);
+    return builder;
 }
 
 std::string balancesJson(const std::vector<adapters::BalanceReport>& balances) {
@@ -213,234 +285,201 @@ std::string JournalRecord::strategyOrigin(std::string_view strategyId) {
     return "strategy:" + std::string(strategyId);
 }
 
+// ---- requests ------------------------------------------------------------------------------
+
 JournalRecord JournalRecord::fromRequest(const adapters::SubmitOrder& request,
                                          std::string_view origin, TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::OrderRequest, "SubmitOrder", localTimeNs);
-    setInstrument(record, request.instrument);
-    record.account = request.account;
-    record.clientOrderId = request.clientOrderId;
-    record.origin = std::string(origin);
-    record.side = std::string(sideName(request.side));
-    record.orderType = std::string(orderTypeName(request.type));
-    record.timeInForce = std::string(timeInForceName(request.timeInForce));
-    record.quantity = request.quantity.toString();
-    if (hasLimitPrice(request.type) || !request.limitPrice.isZero())
-        record.price = request.limitPrice.toString();
-    if (hasStopPrice(request.type) || !request.stopPrice.isZero())
-        record.stopPrice = request.stopPrice.toString();
-    record.status = std::string(orderStatusName(OrderStatus::PendingNew));
-    return record;
+    // A price the order type uses is journaled even when zero; one it does not use only when
+    // it was (wrongly) given.
+    const bool limit = hasLimitPrice(request.type) || !request.limitPrice.isZero();
+    const bool stop = hasStopPrice(request.type) || !request.stopPrice.isZero();
+    return orderRequest("SubmitOrder", request.instrument, request.clientOrderId, origin,
+                        localTimeNs)
+        .set(&JournalRecord::account, request.account)
+        .set(&JournalRecord::side, sideName(request.side))
+        .set(&JournalRecord::orderType, orderTypeName(request.type))
+        .set(&JournalRecord::timeInForce, timeInForceName(request.timeInForce))
+        .set(&JournalRecord::quantity, request.quantity.toString())
+        .set(&JournalRecord::price, limit ? request.limitPrice.toString() : std::string())
+        .set(&JournalRecord::stopPrice, stop ? request.stopPrice.toString() : std::string())
+        .status(OrderStatus::PendingNew)
+        .take();
 }
 
 JournalRecord JournalRecord::fromRequest(const adapters::ModifyOrder& request,
                                          std::string_view origin, TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::OrderRequest, "ModifyOrder", localTimeNs);
-    setInstrument(record, request.instrument);
-    record.clientOrderId = request.clientOrderId;
-    record.linkedOrderId = request.newClientOrderId;
-    record.origin = std::string(origin);
-    record.quantity = request.quantity.toString();
-    record.price = textUnlessZero(request.limitPrice);
-    record.stopPrice = textUnlessZero(request.stopPrice);
-    record.status = std::string(orderStatusName(OrderStatus::PendingReplace));
-    return record;
+    return orderRequest("ModifyOrder", request.instrument, request.clientOrderId, origin,
+                        localTimeNs)
+        .set(&JournalRecord::linkedOrderId, request.newClientOrderId)
+        .set(&JournalRecord::quantity, request.quantity.toString())
+        .set(&JournalRecord::price, textUnlessZero(request.limitPrice))
+        .set(&JournalRecord::stopPrice, textUnlessZero(request.stopPrice))
+        .status(OrderStatus::PendingReplace)
+        .take();
 }
 
 JournalRecord JournalRecord::fromRequest(const adapters::CancelOrder& request,
                                          std::string_view origin, TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::OrderRequest, "CancelOrder", localTimeNs);
-    setInstrument(record, request.instrument);
-    record.clientOrderId = request.clientOrderId;
-    record.origin = std::string(origin);
-    record.status = std::string(orderStatusName(OrderStatus::PendingCancel));
-    return record;
+    return orderRequest("CancelOrder", request.instrument, request.clientOrderId, origin,
+                        localTimeNs)
+        .status(OrderStatus::PendingCancel)
+        .take();
 }
 
 JournalRecord JournalRecord::fromRequest(const adapters::CancelAllOrders& request,
                                          std::string_view origin, TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::OrderRequest, "CancelAllOrders", localTimeNs);
-    if (request.instrument)
-        setInstrument(record, *request.instrument);
-    record.account = request.account;
-    record.origin = std::string(origin);
-    record.message = request.instrument ? "cancel all orders of " + record.instrument
-                                        : std::string("cancel all orders of all instruments");
-    return record;
+    const adapters::InstrumentKey instrument =
+        request.instrument.value_or(adapters::InstrumentKey());
+    return orderRequest("CancelAllOrders", instrument, {}, origin, localTimeNs)
+        .set(&JournalRecord::account, request.account)
+        .set(&JournalRecord::message, request.instrument
+                                          ? "cancel all orders of " + instrument.toString()
+                                          : std::string("cancel all orders of all instruments"))
+        .take();
 }
 
 JournalRecord JournalRecord::fromRequest(const adapters::RequestReconciliation& request,
                                          std::string_view origin, TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::Reconciliation, "RequestReconciliation", localTimeNs);
-    record.account = request.account;
-    record.origin = std::string(origin);
-    record.details =
-        DetailsJson().add("requestId", static_cast<std::int64_t>(request.requestId)).take();
-    return record;
+    return RecordBuilder(JournalKind::Reconciliation, "RequestReconciliation", localTimeNs)
+        .set(&JournalRecord::account, request.account)
+        .set(&JournalRecord::origin, origin)
+        .detail("requestId", static_cast<std::int64_t>(request.requestId))
+        .take();
 }
+
+// ---- venue events --------------------------------------------------------------------------
 
 JournalRecord JournalRecord::fromEvent(const adapters::ExecutionStatusChanged& event,
                                        TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::Connection, "ExecutionStatusChanged", localTimeNs);
-    record.venue = event.venue;
-    record.origin = std::string(kOriginVenue);
-    record.status = std::string(adapters::feedStateName(event.state));
-    record.message = event.message;
+    RecordBuilder builder(JournalKind::Connection, "ExecutionStatusChanged", localTimeNs);
+    builder.set(&JournalRecord::venue, event.venue)
+        .set(&JournalRecord::origin, kOriginVenue)
+        .set(&JournalRecord::status, adapters::feedStateName(event.state))
+        .set(&JournalRecord::message, event.message);
     if (event.time != 0)
-        record.details = DetailsJson().add("timeNs", event.time).take();
-    return record;
+        builder.detail("timeNs", event.time);
+    return builder.take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::OrderAccepted& event,
                                        TimestampNs localTimeNs) {
-    JournalRecord record =
-        venueEvent(JournalKind::OrderEvent, "OrderAccepted", event.instrument, event.clientOrderId,
-                   event.venueTime, event.receivedTime, localTimeNs);
-    record.venueOrderId = event.venueOrderId;
-    record.status = std::string(orderStatusName(OrderStatus::New));
-    return record;
+    return venueOrderEvent(JournalKind::OrderEvent, "OrderAccepted", event, localTimeNs)
+        .set(&JournalRecord::venueOrderId, event.venueOrderId)
+        .status(OrderStatus::New)
+        .take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::OrderRejected& event,
                                        TimestampNs localTimeNs) {
-    JournalRecord record =
-        venueEvent(JournalKind::OrderEvent, "OrderRejected", event.instrument, event.clientOrderId,
-                   event.venueTime, event.receivedTime, localTimeNs);
-    record.status = std::string(orderStatusName(OrderStatus::Rejected));
-    record.reason = std::string(adapters::rejectReasonName(event.reason));
-    record.message = event.message;
-    return record;
+    return venueOrderEvent(JournalKind::OrderEvent, "OrderRejected", event, localTimeNs)
+        .status(OrderStatus::Rejected)
+        .set(&JournalRecord::reason, adapters::rejectReasonName(event.reason))
+        .set(&JournalRecord::message, event.message)
+        .take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::OrderTriggered& event,
                                        TimestampNs localTimeNs) {
-    return venueEvent(JournalKind::OrderEvent, "OrderTriggered", event.instrument,
-                      event.clientOrderId, event.venueTime, event.receivedTime, localTimeNs);
+    return venueOrderEvent(JournalKind::OrderEvent, "OrderTriggered", event, localTimeNs).take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::OrderFilled& event,
                                        TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::Fill, "OrderFilled", localTimeNs);
-    setInstrument(record, event.instrument);
-    record.clientOrderId = event.clientOrderId;
-    record.venueOrderId = event.venueOrderId;
-    record.venueTimeNs = event.venueTime;
-    record.origin = std::string(kOriginVenue);
-    record.side = std::string(sideName(event.side));
-    record.quantity = event.cumulativeQuantity.toString();
-    record.fillQuantity = event.quantity.toString();
-    record.fillPrice = event.price.toString();
-    record.fee = event.fee.toString();
-    record.feeCurrency = std::string(event.fee.currency().code());
-    record.tradeId = event.tradeId;
-    record.status = std::string(orderStatusName(
-        event.leavesQuantity.isZero() ? OrderStatus::Filled : OrderStatus::PartiallyFilled));
-    DetailsJson details;
-    details.add("liquidity", liquidityName(event.liquidity))
-        .add("leavesQuantity", event.leavesQuantity.toString());
-    if (event.receivedTime != 0)
-        details.add("receivedTimeNs", event.receivedTime);
-    record.details = details.take();
-    return record;
+    return venueOrderEvent(JournalKind::Fill, "OrderFilled", event, localTimeNs)
+        .set(&JournalRecord::account, event.account)
+        .set(&JournalRecord::venueOrderId, event.venueOrderId)
+        .set(&JournalRecord::side, sideName(event.side))
+        .set(&JournalRecord::quantity, event.cumulativeQuantity.toString())
+        .set(&JournalRecord::fillQuantity, event.quantity.toString())
+        .set(&JournalRecord::fillPrice, event.price.toString())
+        .set(&JournalRecord::fee, event.fee.toString())
+        .set(&JournalRecord::feeCurrency, event.fee.currency().code())
+        .set(&JournalRecord::tradeId, event.tradeId)
+        .status(event.leavesQuantity.isZero() ? OrderStatus::Filled : OrderStatus::PartiallyFilled)
+        .detail("liquidity", liquidityName(event.liquidity))
+        .detail("leavesQuantity", event.leavesQuantity.toString())
+        .take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::OrderCanceled& event,
                                        TimestampNs localTimeNs) {
-    JournalRecord record =
-        venueEvent(JournalKind::OrderEvent, "OrderCanceled", event.instrument, event.clientOrderId,
-                   event.venueTime, event.receivedTime, localTimeNs);
-    record.status = std::string(orderStatusName(OrderStatus::Canceled));
-    record.reason = event.reason;
-    return record;
+    return venueOrderEvent(JournalKind::OrderEvent, "OrderCanceled", event, localTimeNs)
+        .status(OrderStatus::Canceled)
+        .set(&JournalRecord::reason, event.reason)
+        .take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::OrderExpired& event,
                                        TimestampNs localTimeNs) {
-    JournalRecord record =
-        venueEvent(JournalKind::OrderEvent, "OrderExpired", event.instrument, event.clientOrderId,
-                   event.venueTime, event.receivedTime, localTimeNs);
-    record.status = std::string(orderStatusName(OrderStatus::Expired));
-    return record;
+    return venueOrderEvent(JournalKind::OrderEvent, "OrderExpired", event, localTimeNs)
+        .status(OrderStatus::Expired)
+        .take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::OrderReplaced& event,
                                        TimestampNs localTimeNs) {
-    JournalRecord record =
-        venueEvent(JournalKind::OrderEvent, "OrderReplaced", event.instrument, event.clientOrderId,
-                   event.venueTime, event.receivedTime, localTimeNs);
-    record.venueOrderId = event.venueOrderId;
-    record.linkedOrderId = event.newClientOrderId;
-    record.quantity = event.quantity.toString();
-    record.price = textUnlessZero(event.limitPrice);
-    record.stopPrice = textUnlessZero(event.stopPrice);
-    record.status = std::string(orderStatusName(OrderStatus::Replaced));
-    return record;
+    return venueOrderEvent(JournalKind::OrderEvent, "OrderReplaced", event, localTimeNs)
+        .set(&JournalRecord::venueOrderId, event.venueOrderId)
+        .set(&JournalRecord::linkedOrderId, event.newClientOrderId)
+        .set(&JournalRecord::quantity, event.quantity.toString())
+        .set(&JournalRecord::price, textUnlessZero(event.limitPrice))
+        .set(&JournalRecord::stopPrice, textUnlessZero(event.stopPrice))
+        .status(OrderStatus::Replaced)
+        .take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::RequestRejected& event,
                                        TimestampNs localTimeNs) {
-    JournalRecord record =
-        venueEvent(JournalKind::OrderEvent, "RequestRejected", event.instrument,
-                   event.clientOrderId, event.venueTime, event.receivedTime, localTimeNs);
-    record.reason = std::string(adapters::rejectReasonName(event.reason));
-    record.message = event.message;
-    DetailsJson details;
-    details.add("request", requestKindName(event.kind));
-    if (event.receivedTime != 0)
-        details.add("receivedTimeNs", event.receivedTime);
-    record.details = details.take();
-    return record;
+    return venueOrderEvent(JournalKind::OrderEvent, "RequestRejected", event, localTimeNs)
+        .set(&JournalRecord::reason, adapters::rejectReasonName(event.reason))
+        .set(&JournalRecord::message, event.message)
+        .detail("request", requestKindName(event.kind))
+        .take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::AccountUpdated& event,
                                        TimestampNs localTimeNs) {
     const adapters::AccountReport& account = event.account;
-    JournalRecord record = base(JournalKind::AccountChange, "AccountUpdated", localTimeNs);
-    record.venue = account.venue;
-    record.account = account.account;
-    record.venueTimeNs = account.venueTime;
-    record.origin = std::string(kOriginVenue);
-    record.message = "equity " + account.equity.toDisplayString();
-    record.details = accountJson(account);
-    return record;
+    return RecordBuilder(JournalKind::AccountChange, "AccountUpdated", localTimeNs)
+        .set(&JournalRecord::venue, account.venue)
+        .set(&JournalRecord::account, account.account)
+        .fromVenue(account.venueTime)
+        .set(&JournalRecord::message, "equity " + account.equity.toDisplayString())
+        .set(&JournalRecord::details, accountJson(account))
+        .take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::PositionUpdated& event,
                                        TimestampNs localTimeNs) {
     const adapters::PositionReport& position = event.position;
-    JournalRecord record = base(JournalKind::PositionChange, "PositionUpdated", localTimeNs);
-    setInstrument(record, position.instrument);
-    record.account = position.account;
-    record.venueTimeNs = position.venueTime;
-    record.origin = std::string(kOriginVenue);
-    record.quantity = position.quantity.toString();
-    record.price = position.averagePrice.toString();
-    return record;
+    return RecordBuilder(JournalKind::PositionChange, "PositionUpdated", localTimeNs)
+        .instrument(position.instrument)
+        .set(&JournalRecord::account, position.account)
+        .fromVenue(position.venueTime)
+        .set(&JournalRecord::quantity, position.quantity.toString())
+        .set(&JournalRecord::price, position.averagePrice.toString())
+        .take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::ReconciliationReport& event,
                                        TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::Reconciliation, "ReconciliationReport", localTimeNs);
-    record.venue = event.venue;
-    record.account = event.account;
-    record.venueTimeNs = event.venueTime;
-    record.origin = std::string(kOriginVenue);
-    if (event.error) {
-        record.status = "Failed";
-        record.message = event.error->toString();
-    } else {
-        record.status = "Received";
-        record.message = std::to_string(event.openOrders.size()) + " open orders, " +
-                         std::to_string(event.positions.size()) + " positions, " +
-                         std::to_string(event.recentFills.size()) + " recent fills";
-    }
-    record.details = DetailsJson()
-                         .add("requestId", static_cast<std::int64_t>(event.requestId))
-                         .addRaw("openOrders", arrayJson(event.openOrders, orderJson))
-                         .addRaw("positions", arrayJson(event.positions, positionJson))
-                         .add("recentFills", static_cast<std::int64_t>(event.recentFills.size()))
-                         .addRaw("account", accountJson(event.accountState))
-                         .take();
-    return record;
+    const std::string summary =
+        event.error ? event.error->toString()
+                    : std::to_string(event.openOrders.size()) + " open orders, " +
+                          std::to_string(event.positions.size()) + " positions, " +
+                          std::to_string(event.recentFills.size()) + " recent fills";
+    return RecordBuilder(JournalKind::Reconciliation, "ReconciliationReport", localTimeNs)
+        .set(&JournalRecord::venue, event.venue)
+        .set(&JournalRecord::account, event.account)
+        .fromVenue(event.venueTime)
+        .set(&JournalRecord::status, event.error ? "Failed" : "Received")
+        .set(&JournalRecord::message, summary)
+        .detail("requestId", static_cast<std::int64_t>(event.requestId))
+        .rawDetail("openOrders", arrayJson(event.openOrders, orderJson))
+        .rawDetail("positions", arrayJson(event.positions, positionJson))
+        .detail("recentFills", static_cast<std::int64_t>(event.recentFills.size()))
+        .rawDetail("account", accountJson(event.accountState))
+        .take();
 }
 
 JournalRecord JournalRecord::fromEvent(const adapters::ExecutionEvent& event,
@@ -449,6 +488,8 @@ JournalRecord JournalRecord::fromEvent(const adapters::ExecutionEvent& event,
         [localTimeNs](const auto& alternative) { return fromEvent(alternative, localTimeNs); },
         event);
 }
+
+// ---- the engine's own records --------------------------------------------------------------
 
 JournalRecord JournalRecord::riskDecision(const adapters::SubmitOrder& request, bool passed,
                                           std::string_view rule, std::string_view message,
@@ -464,49 +505,49 @@ JournalRecord JournalRecord::riskDecision(const adapters::SubmitOrder& request, 
 
 JournalRecord JournalRecord::killSwitch(bool engaged, std::string_view actor,
                                         std::string_view reason, TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::KillSwitch,
-                                engaged ? "KillSwitchEngaged" : "KillSwitchReleased", localTimeNs);
-    record.origin = std::string(actor);
-    record.status = engaged ? "Engaged" : "Released";
-    record.reason = std::string(reason);
-    return record;
+    return RecordBuilder(JournalKind::KillSwitch,
+                         engaged ? "KillSwitchEngaged" : "KillSwitchReleased", localTimeNs)
+        .set(&JournalRecord::origin, actor)
+        .set(&JournalRecord::status, engaged ? "Engaged" : "Released")
+        .set(&JournalRecord::reason, reason)
+        .take();
 }
 
 JournalRecord JournalRecord::reconciliationDifference(
     std::string_view account, const adapters::InstrumentKey& instrument,
     std::string_view clientOrderId, std::string_view what, std::string_view ours,
     std::string_view venues, std::string_view message, TimestampNs localTimeNs) {
-    JournalRecord record =
-        base(JournalKind::Reconciliation, "ReconciliationDifference", localTimeNs);
-    setInstrument(record, instrument);
-    record.account = std::string(account);
-    record.clientOrderId = std::string(clientOrderId);
-    record.origin = std::string(kOriginEngine);
-    record.reason = std::string(what);
-    record.message = std::string(message);
-    record.details = DetailsJson().add("ours", ours).add("venue", venues).take();
-    return record;
+    return RecordBuilder(JournalKind::Reconciliation, "ReconciliationDifference", localTimeNs)
+        .instrument(instrument)
+        .set(&JournalRecord::account, account)
+        .set(&JournalRecord::clientOrderId, clientOrderId)
+        .set(&JournalRecord::origin, kOriginEngine)
+        .set(&JournalRecord::reason, what)
+        .set(&JournalRecord::message, message)
+        .detail("ours", ours)
+        .detail("venue", venues)
+        .take();
 }
 
 JournalRecord JournalRecord::positionChange(std::string_view account,
                                             const adapters::InstrumentKey& instrument,
                                             const Quantity& quantity, const Price& averagePrice,
                                             std::string_view origin, TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::PositionChange, "PositionChanged", localTimeNs);
-    setInstrument(record, instrument);
-    record.account = std::string(account);
-    record.origin = std::string(origin);
-    record.quantity = quantity.toString();
-    record.price = averagePrice.toString();
-    return record;
+    return RecordBuilder(JournalKind::PositionChange, "PositionChanged", localTimeNs)
+        .instrument(instrument)
+        .set(&JournalRecord::account, account)
+        .set(&JournalRecord::origin, origin)
+        .set(&JournalRecord::quantity, quantity.toString())
+        .set(&JournalRecord::price, averagePrice.toString())
+        .take();
 }
 
 JournalRecord JournalRecord::note(std::string_view text, std::string_view actor,
                                   TimestampNs localTimeNs) {
-    JournalRecord record = base(JournalKind::Note, "Note", localTimeNs);
-    record.origin = std::string(actor);
-    record.message = std::string(text);
-    return record;
+    return RecordBuilder(JournalKind::Note, "Note", localTimeNs)
+        .set(&JournalRecord::origin, actor)
+        .set(&JournalRecord::message, text)
+        .take();
 }
 
 } // namespace cw::journal

@@ -6,8 +6,10 @@
 namespace cw::journal {
 namespace {
 
-// Version 1: the first layout. Fees were stored as display text ("0.05 USDT").
-constexpr std::string_view kCreateV1 = R"sql(
+// The current layout (version 2). A migrated file has the same tables, columns and indexes
+// (the migration test compares them); only the column order differs, since ALTER TABLE
+// appends. Version 1's layout is frozen in tests/fixtures/journal/journal-v1-schema.sql.
+constexpr std::string_view kCreateCurrent = R"sql(
 CREATE TABLE meta (
     key TEXT PRIMARY KEY NOT NULL,
     value TEXT NOT NULL
@@ -16,7 +18,9 @@ CREATE TABLE sessions (
     id INTEGER PRIMARY KEY,
     start_ns INTEGER NOT NULL,
     stop_ns INTEGER,
-    clean_shutdown INTEGER NOT NULL DEFAULT 0
+    clean_shutdown INTEGER NOT NULL DEFAULT 0,
+    app_version TEXT NOT NULL DEFAULT '',
+    account TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,
@@ -26,22 +30,33 @@ CREATE TABLE events (
     venue_ns INTEGER NOT NULL DEFAULT 0,
     action TEXT,
     venue TEXT,
+    account TEXT,
     instrument TEXT,
     client_order_id TEXT,
+    venue_order_id TEXT,
+    linked_order_id TEXT,
     origin TEXT,
     side TEXT,
     order_type TEXT,
     tif TEXT,
     quantity TEXT,
     price TEXT,
+    stop_price TEXT,
     fill_quantity TEXT,
     fill_price TEXT,
     fee TEXT,
+    fee_currency TEXT,
+    trade_id TEXT,
     status TEXT,
     reason TEXT,
-    message TEXT
+    message TEXT,
+    details TEXT
 );
 CREATE INDEX events_by_time ON events(local_ns);
+CREATE INDEX events_by_instrument ON events(instrument, local_ns) WHERE instrument IS NOT NULL;
+CREATE INDEX events_by_order ON events(client_order_id) WHERE client_order_id IS NOT NULL;
+CREATE INDEX events_by_linked_order ON events(linked_order_id)
+    WHERE linked_order_id IS NOT NULL;
 INSERT INTO meta(key, value) VALUES ('application', 'Candlewick journal');
 )sql";
 
@@ -69,15 +84,19 @@ CREATE INDEX events_by_linked_order ON events(linked_order_id)
 )sql";
 
 constexpr std::array kMigrations{
-    JournalSchema::Migration{0, 1, "create the journal (tables meta, sessions, events)", kCreateV1},
     JournalSchema::Migration{1, 2, "order and fee columns, details, session version, indexes",
                              kV1ToV2},
 };
-static_assert(kMigrations.size() == JournalSchema::kCurrentVersion);
+static_assert(kMigrations.front().fromVersion == JournalSchema::kOldestMigratableVersion);
+static_assert(kMigrations.back().toVersion == JournalSchema::kCurrentVersion);
 
 constexpr std::array<std::string_view, 3> kTableNames{"meta", "sessions", "events"};
 
 } // namespace
+
+std::string_view JournalSchema::createSql() {
+    return kCreateCurrent;
+}
 
 std::span<const JournalSchema::Migration> JournalSchema::migrations() {
     return kMigrations;

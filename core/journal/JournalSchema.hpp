@@ -8,9 +8,14 @@
 namespace cw::journal {
 
 /// The journal's file format: the SQLite application id that marks a Candlewick journal, the
-/// schema version kept in `PRAGMA user_version`, and the forward migrations that take a file
-/// from any older version to the current one. A new journal is built by running every
-/// migration from version 0, so the upgrade path of old files is the path every file takes.
+/// schema version kept in `PRAGMA user_version`, the layout of a new journal and the forward
+/// migrations that take an older file to the current version.
+///
+/// A new journal is created at the current version in one step (`createSql`). An older file
+/// is upgraded by `migrations()`, one transaction per version (ALTER TABLE, CREATE INDEX and
+/// data UPDATEs only). The layouts of older versions are not in the code: each lives, frozen,
+/// next to its fixture in tests/fixtures/journal, and the migration test checks that a
+/// migrated fixture ends with exactly the layout `createSql` makes.
 ///
 /// Tables: `meta` (key/value: application name, creation time, migration history),
 /// `sessions` (one row per application run), `events` (the records; amounts as decimal TEXT).
@@ -33,6 +38,9 @@ public:
         "status, reason, message, details";
     static constexpr int kEventColumnCount = 28;
 
+    /// The oldest version `migrations()` can upgrade.
+    static constexpr int kOldestMigratableVersion = 1;
+
     /// One step `fromVersion` -> `fromVersion + 1`: SQL run in one transaction (several
     /// statements), after which `PRAGMA user_version` is set to `toVersion`.
     struct Migration {
@@ -42,7 +50,10 @@ public:
         std::string_view sql;
     };
 
-    /// Every step, in order, starting at 0 -> 1.
+    /// The current layout (tables, indexes, the meta.application row), run in one
+    /// transaction on an empty file.
+    static std::string_view createSql();
+    /// Every upgrade step, in order, from kOldestMigratableVersion to kCurrentVersion.
     static std::span<const Migration> migrations();
     /// The tables a journal has (every version): any other table marks a foreign database.
     static std::span<const std::string_view> tableNames();

@@ -235,7 +235,8 @@ void JournalWriter::run() {
             m_wake.wait(lock, [&] { return !m_queue.empty() || m_stopping; });
             if (m_queue.empty())
                 return; // stopping, everything written
-            if (m_queue.size() < m_options.maxBatchRecords && m_flushWaiters == 0 && !m_stopping) {
+            if (m_options.maxBatchDelay.count() > 0 && m_queue.size() < m_options.maxBatchRecords &&
+                m_flushWaiters == 0 && !m_stopping) {
                 m_wake.wait_for(lock, m_options.maxBatchDelay, [&] {
                     return m_queue.size() >= m_options.maxBatchRecords || m_flushWaiters > 0 ||
                            m_stopping;

@@ -26,11 +26,14 @@ struct JournalWriterOptions {
     std::string path{};       ///< the journal file; created when missing
     std::string appVersion{}; ///< written to the session row ("0.1.0")
     std::string account{};    ///< written to the session row; may be empty
-    /// Most records committed in one transaction.
-    std::size_t maxBatchRecords = 4096;
+    /// Most records committed in one transaction. The writer commits whatever is queued when
+    /// it is free (group commit), so batches are short when the rate is low and grow up to
+    /// this bound under a backlog, where larger transactions cost less per record.
+    std::size_t maxBatchRecords = 16384;
     /// After the first record of a batch arrives, how long the writer waits for more before
-    /// committing (unless the batch is full or someone waits in flush/appendAndWait).
-    std::chrono::microseconds maxBatchDelay{1000};
+    /// committing (unless the batch is full or someone waits in flush/appendAndWait). 0: commit
+    /// at once; records that arrive during a commit form the next batch.
+    std::chrono::microseconds maxBatchDelay{0};
     /// First wait before retrying a failed commit; doubles up to one second.
     std::chrono::milliseconds retryDelay{20};
     /// How long one commit waits for a lock held by another connection before it fails

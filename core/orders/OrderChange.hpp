@@ -61,8 +61,9 @@ struct OrderChange {
     OrderStatus status = OrderStatus::Invalid;
     std::optional<Order> order;                ///< the order after the change, when known
     std::optional<adapters::OrderFilled> fill; ///< a new fill for the positions
-    std::string account;                       ///< the fill's account (the order's; empty: default)
-    std::string message;                       ///< for people: why, with the values
+    /// The fill's account: OrderFilled::account, else the order's (empty: the default account).
+    std::string account;
+    std::string message; ///< for people: why, with the values
 };
 
 } // namespace cw::orders

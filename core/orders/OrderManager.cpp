@@ -302,6 +302,7 @@ std::vector<OrderChange> OrderManager::onFilled(const adapters::OrderFilled& eve
             changeWithoutOrder(OrderChangeKind::UnknownOrder, event.clientOrderId,
                                unknownMessage("OrderFilled " + event.tradeId, event.clientOrderId));
         change.fill = event;
+        change.account = event.account;
         return {change};
     }
 
@@ -353,7 +354,8 @@ std::vector<OrderChange> OrderManager::onFilled(const adapters::OrderFilled& eve
                            "fill " + event.tradeId + " counted; status kept");
     }
     change.fill = event;
-    change.account = order->account;
+    // The venue names the fill's account; one that cannot leaves it to the order's.
+    change.account = event.account.empty() ? order->account : event.account;
     changes.push_back(std::move(change));
     moveToHistoryIfTerminal(event.clientOrderId);
     return changes;

@@ -116,6 +116,12 @@ public:
     std::size_t openOrderCount(std::string_view venue) const;
     /// True when a fill with this (venue, tradeId) was applied (or recorded by apply).
     bool hasSeenTrade(std::string_view venue, std::string_view tradeId) const;
+    /// Remembers a fill applied in an earlier run (restored from the journal) so that the
+    /// venue's copy of it, in a reconciliation after the restart, is a DuplicateFill and not
+    /// applied twice. Empty trade ids are ignored. False when it was known already.
+    bool markTradeSeen(std::string_view venue, std::string_view tradeId) {
+        return !tradeId.empty() && rememberTrade(venue, tradeId);
+    }
     /// Events that named an unknown client order id, oldest first (bounded).
     const std::deque<adapters::ExecutionEvent>& unknownOrderEvents() const {
         return m_unknownEvents;

@@ -117,14 +117,10 @@ Result<void> KillSwitch::rearm(RearmMode mode) {
 
     if (mode == RearmMode::Normal) {
         std::string blocking;
-        for (const auto& [account, loss] : m_accounts) {
-            if (!loss.lastPnl || !isBeyond(*loss.lastPnl, loss.limit))
-                continue;
-            if (loss.acknowledgedPnl && *loss.lastPnl >= *loss.acknowledgedPnl)
-                continue;
+        for (const LossLimitBreach& breach : rearmBlockers()) {
             if (!blocking.empty())
                 blocking += "; ";
-            blocking += lossText(account, *loss.lastPnl, *loss.limit);
+            blocking += lossText(breach.account, breach.pnl, breach.limit);
         }
         if (!blocking.empty())
             return fail(ErrorCode::Unavailable,
@@ -139,6 +135,18 @@ Result<void> KillSwitch::rearm(RearmMode mode) {
     }
     m_trigger.reset();
     return {};
+}
+
+std::vector<LossLimitBreach> KillSwitch::rearmBlockers() const {
+    std::vector<LossLimitBreach> breaches;
+    for (const auto& [account, loss] : m_accounts) {
+        if (!loss.lastPnl || !isBeyond(*loss.lastPnl, loss.limit))
+            continue;
+        if (loss.acknowledgedPnl && *loss.lastPnl >= *loss.acknowledgedPnl)
+            continue;
+        breaches.push_back(LossLimitBreach{account, *loss.lastPnl, *loss.limit});
+    }
+    return breaches;
 }
 
 bool KillSwitch::isLossAcknowledged(std::string_view account, const Money& pnl) const {

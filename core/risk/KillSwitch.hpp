@@ -39,6 +39,14 @@ struct KillSwitchTrigger {
     TimestampNs time = 0;
 };
 
+/// An account whose P&L is beyond its daily loss limit (what keeps a normal re-arm from
+/// succeeding), with the numbers: P&L strictly below -limit, both in the limit's currency.
+struct LossLimitBreach {
+    std::string account; ///< empty = the venue's default account
+    Money pnl;           ///< the last known P&L (realized net of fees + unrealized, today)
+    Money limit;         ///< the daily loss limit as configured (positive: the largest loss)
+};
+
 /// One working order to cancel when the switch triggers (what the order manager knows).
 struct KillSwitchWorkingOrder {
     std::string clientOrderId;
@@ -98,8 +106,13 @@ public:
                      const std::optional<Money>& dailyLossLimit, TimestampNs now);
 
     /// Back to Armed; see the class comment. Already armed: does nothing (success). Mode
-    /// Invalid: InvalidArgument.
+    /// Invalid: InvalidArgument. A refused Normal re-arm is Unavailable; `rearmBlockers()`
+    /// then lists the accounts and numbers that refused it.
     Result<void> rearm(RearmMode mode);
+
+    /// The accounts whose last known P&L is beyond their limit and not acknowledged by an
+    /// override: a Normal re-arm fails while this is not empty (ordered by account).
+    std::vector<LossLimitBreach> rearmBlockers() const;
 
     /// True when `account` was acknowledged by an override re-arm and `pnl` is no worse than
     /// the acknowledged P&L (RiskGate then lets the daily loss rule pass).

@@ -140,10 +140,10 @@ private slots:
 
         const std::vector<std::pair<DrawingTool, QKeySequence>> shortcuts{
             {DrawingTool::None, QKeySequence(Qt::Key_Escape)},
-            {DrawingTool::HorizontalLine, QKeySequence(Qt::ALT | Qt::Key_H)},
-            {DrawingTool::TrendLine, QKeySequence(Qt::ALT | Qt::Key_T)},
-            {DrawingTool::Rectangle, QKeySequence(Qt::ALT | Qt::Key_R)},
-            {DrawingTool::FibonacciRetracement, QKeySequence(Qt::ALT | Qt::Key_F)},
+            {DrawingTool::HorizontalLine, QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_H)},
+            {DrawingTool::TrendLine, QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_T)},
+            {DrawingTool::Rectangle, QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_R)},
+            {DrawingTool::FibonacciRetracement, QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_F)},
         };
         for (const auto& [tool, keys] : shortcuts) {
             QAction* a = bar->toolAction(tool);
@@ -205,18 +205,18 @@ private slots:
         view->setFocus();
         cw::ui::DrawingToolBar* bar = window.drawingToolBar();
 
-        QTest::keyClick(&window, Qt::Key_T, Qt::AltModifier);
+        QTest::keyClick(&window, Qt::Key_T, Qt::AltModifier | Qt::ShiftModifier);
         QCOMPARE(view->activeTool(), DrawingTool::TrendLine);
         QCOMPARE(bar->checkedTool(), DrawingTool::TrendLine);
-        QTest::keyClick(&window, Qt::Key_F, Qt::AltModifier);
+        QTest::keyClick(&window, Qt::Key_F, Qt::AltModifier | Qt::ShiftModifier);
         QCOMPARE(view->activeTool(), DrawingTool::FibonacciRetracement);
         QVERIFY(bar->toolAction(DrawingTool::FibonacciRetracement)->isChecked());
         QTest::keyClick(view, Qt::Key_Escape);
         QCOMPARE(view->activeTool(), DrawingTool::None);
         QCOMPARE(bar->checkedTool(), DrawingTool::None);
-        QTest::keyClick(&window, Qt::Key_R, Qt::AltModifier);
+        QTest::keyClick(&window, Qt::Key_R, Qt::AltModifier | Qt::ShiftModifier);
         QCOMPARE(view->activeTool(), DrawingTool::Rectangle);
-        QTest::keyClick(&window, Qt::Key_H, Qt::AltModifier);
+        QTest::keyClick(&window, Qt::Key_H, Qt::AltModifier | Qt::ShiftModifier);
         QCOMPARE(view->activeTool(), DrawingTool::HorizontalLine);
 
         // A finished drawing puts the chart back on the pointer, and the tool bar follows.

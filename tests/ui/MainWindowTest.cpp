@@ -78,9 +78,15 @@ private slots:
         QTemporaryDir dir;
         MainWindow window(fastMarket(dir.filePath(QStringLiteral("s.ini")), false));
         QStringList titles;
-        for (QAction* a : window.menuBar()->actions())
-            titles << a->text().remove(QLatin1Char('&'));
-        QCOMPARE(titles, (QStringList{"File", "View", "Chart", "Trading", "Help"}));
+        QStringList mnemonics;
+        for (QAction* a : window.menuBar()->actions()) {
+            titles << a->text();
+            mnemonics << QKeySequence::mnemonic(a->text()).toString();
+        }
+        // The standard mnemonics: Alt+F, Alt+V, Alt+C, Alt+T and Alt+H open the menus (the
+        // drawing tools moved to Alt+Shift).
+        QCOMPARE(titles, (QStringList{"&File", "&View", "&Chart", "&Trading", "&Help"}));
+        QCOMPARE(mnemonics, (QStringList{"Alt+F", "Alt+V", "Alt+C", "Alt+T", "Alt+H"}));
     }
 
     void firstStartShowsTheDefaultWorkspace() {

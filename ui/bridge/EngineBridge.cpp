@@ -4,7 +4,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QStandardPaths>
 
 #include <chrono>
 #include <utility>
@@ -73,13 +72,11 @@ Result<void> EngineBridge::openJournal(const QString& path) {
         return {};
     if (m_engine->isRunning())
         return fail(ErrorCode::Unsupported, "the journal is opened before the engine starts");
+    if (path.isEmpty())
+        return fail(ErrorCode::InvalidArgument, "no journal file given");
     m_journalTried = true;
-    QString file = path;
-    if (file.isEmpty()) {
-        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QDir().mkpath(folder);
-        file = QDir(folder).filePath(QStringLiteral("journal.sqlite"));
-    }
+    const QString file = path;
+    QDir().mkpath(QFileInfo(file).absolutePath());
     journal::JournalWriterOptions options;
     options.path = file.toStdString();
     options.appVersion = CANDLEWICK_VERSION;
@@ -110,9 +107,10 @@ QString EngineBridge::journalPath() const {
 void EngineBridge::start() {
     if (m_engine->isRunning())
         return;
-    if (!m_journalTried)
-        (void)openJournal();
-    if (!m_tradingDisabled.isEmpty()) {
+    if (!m_journalTried && !m_journal) {
+        // A bridge without a journal (market data only) trades nothing; said when asked to.
+        m_tradingDisabled = QStringLiteral("trading is disabled: no trade journal was opened");
+    } else if (!m_tradingDisabled.isEmpty()) {
         const QString reason = m_tradingDisabled;
         QMetaObject::invokeMethod(
             this, [this, reason] { emit commandFailed(reason); }, Qt::QueuedConnection);

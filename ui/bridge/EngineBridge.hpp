@@ -57,18 +57,22 @@ public:
     Result<void> addVenue(const adapters::AdapterRegistry& registry, std::string_view name,
                           const adapters::AdapterSettings& settings);
 
-    /// Opens the trade journal (empty path: `<AppDataLocation>/journal.sqlite`) and gives it to
-    /// the engine. Before `start()` only; `start()` opens the default one if this was not
-    /// called. A file that cannot be opened (corrupt, not a journal, not writable) is logged,
-    /// trading is disabled (`postTrading` fails with the reason, also reported once through
-    /// `commandFailed`) and everything else works. Idempotent once opened.
-    Result<void> openJournal(const QString& path = {});
+    /// Opens the trade journal file `path` (its folder is created) and gives it to the engine.
+    /// The path is always explicit: the application passes `<AppDataLocation>/journal.sqlite`,
+    /// tests a file in a temporary folder; nothing is opened by default. Before `start()` only.
+    /// Without a journal, or with a file that cannot be opened (corrupt, not a journal, not
+    /// writable: logged), trading is disabled (`postTrading` fails with the reason; a file
+    /// that could not be opened is also reported once through `commandFailed` at `start()`)
+    /// and everything else works.
+    /// InvalidArgument for an empty path. Idempotent once opened.
+    Result<void> openJournal(const QString& path);
     /// The journal's file, empty before it is opened.
     QString journalPath() const;
     /// Empty while trading works; otherwise why not (the journal could not be opened).
     QString tradingDisabledReason() const { return m_tradingDisabled; }
 
-    /// Starts the engine thread (which connects the venues). Idempotent.
+    /// Starts the engine thread (which connects the venues). Idempotent. Opens no journal:
+    /// without `openJournal` before, trading stays disabled.
     void start();
     /// Stops it; returns false if the thread did not finish within `joinTimeoutMs`.
     bool stop(int joinTimeoutMs = 2000);

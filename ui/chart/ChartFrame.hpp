@@ -56,22 +56,19 @@ struct ChartFrame {
     std::optional<std::size_t> crosshairBar;
     std::size_t readoutBar = 0;
 
-    /// `v` clamped into +-kPixelLimit.
-    static double clampPixel(double v) { return std::clamp(v, -kPixelLimit, kPixelLimit); }
+    /// `v` clamped into +-kPixelLimit (NaN stays NaN). Min/max instructions, no branches.
+    static double clampPixel(double v) { return std::min(std::max(v, -kPixelLimit), kPixelLimit); }
 
     /// `v` clamped, then rounded to the nearest pixel, halves away from zero (as std::lround,
-    /// without the library call: this runs tens of thousands of times a frame). NaN gives 0.
+    /// without the library call: this runs tens of thousands of times a frame, and the
+    /// rounding is done without branches, whose outcome would be a coin toss). NaN gives 0.
     static int toPixel(double v) {
         if (std::isnan(v))
             return 0;
         const double c = clampPixel(v);
-        int r = static_cast<int>(c); // towards zero; |c| <= 1e6 fits
-        const double rest = c - r;   // exact for |c| < 2^52
-        if (rest >= 0.5)
-            ++r;
-        else if (rest <= -0.5)
-            --r;
-        return r;
+        const int r = static_cast<int>(c); // towards zero; |c| <= 1e6 fits
+        const double rest = c - r;         // exact for |c| < 2^52
+        return r + static_cast<int>(rest >= 0.5) - static_cast<int>(rest <= -0.5);
     }
 
     /// `color` composed over the theme's (opaque) background. Opaque fills take the raster

@@ -150,6 +150,16 @@ void ChartRenderer::fitScales(const ChartModel& model, const ChartFrame& f) {
             s.fit(ind->range(f.first, f.end));
         }
     }
+    if (price.valid() && !m_extraLevels.empty()) {
+        // Levels near the data widen the range; those farther away are left off screen.
+        const double reach = (price.high - price.low) * kExtraLevelReach;
+        const double low = price.low - reach;
+        const double high = price.high + reach;
+        for (double level : m_extraLevels) {
+            if (std::isfinite(level) && level >= low && level <= high)
+                price.include(level);
+        }
+    }
     m_priceScale.fit(price);
 }
 

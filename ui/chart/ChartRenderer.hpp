@@ -25,6 +25,7 @@
 
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 class QPainter;
@@ -52,6 +53,9 @@ class ChartRenderer {
 public:
     /// Below this bar spacing the bars are drawn per pixel column.
     static constexpr double kDetailSpacingPx = 3.0;
+    /// How far beyond the visible data an autoscale extra level may lie and still be shown, as
+    /// a fraction of the visible data's price span (see setAutoscaleExtraLevels).
+    static constexpr double kExtraLevelReach = 0.5;
     /// Share of the price pane's height used by the volume bars.
     static constexpr double kVolumeFraction = 0.2;
 
@@ -86,6 +90,14 @@ public:
     /// The trader's drawings, painted above candles and overlays and below the crosshair. The
     /// overlay holds views: its storage must stay alive until the next `paint`.
     void setDrawingOverlay(const DrawingOverlay& overlay) { m_drawingOverlay = overlay; }
+    /// Prices the price pane's autoscale shows besides the visible bars and overlays: working
+    /// orders, the position's entry, its stop-loss and take-profit (ChartView passes its order
+    /// lines), as TWS and MT5 show a working order just outside the candles. Only levels near
+    /// the data count: at most kExtraLevelReach times the data's span above its high or below
+    /// its low, so a far-away stop does not squash the candles. Non-finite values are ignored;
+    /// a manual price scale ignores them all. Kept until replaced.
+    void setAutoscaleExtraLevels(std::vector<double> levels) { m_extraLevels = std::move(levels); }
+    const std::vector<double>& autoscaleExtraLevels() const { return m_extraLevels; }
     /// Anchor <-> pixel mapping of the price plot as of the last `layout`/`paint`.
     DrawingCoordinates drawingCoordinates(const ChartModel& model) const;
 
@@ -118,6 +130,7 @@ private:
     bool m_showVolume = true;
     QFont m_font;
     std::optional<QPointF> m_crosshair;
+    std::vector<double> m_extraLevels;
     DrawingOverlay m_drawingOverlay;
     DrawingRenderer m_drawingRenderer;
 

@@ -130,6 +130,11 @@ OrderLineOverlay* ChartView::orderLineOverlay() const {
     return m_orderLines;
 }
 
+void ChartView::setAutoscaleExtraLevels(std::vector<double> levels) {
+    m_extraLevels = std::move(levels);
+    update();
+}
+
 void ChartView::syncDrawingSignals() {
     if (m_drawingEditor.revision() != m_drawingRevision) {
         m_drawingRevision = m_drawingEditor.revision();
@@ -180,6 +185,12 @@ void ChartView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     m_renderer.setDrawingOverlay(
         {m_drawingEditor.drawings(), m_drawingEditor.pending(), m_drawingEditor.selectedId()});
+    std::vector<double> levels = m_extraLevels;
+    if (m_orderLines) {
+        for (const OrderLine& line : m_orderLines->lines())
+            levels.push_back(line.price.toDouble());
+    }
+    m_renderer.setAutoscaleExtraLevels(std::move(levels));
     m_renderer.paint(p, rect(), m_model);
     if (m_orderLines)
         m_orderLines->paint(p, m_renderer.currentLayout().pricePlot, m_renderer.priceScale());

@@ -94,6 +94,14 @@ public:
     void setOrderLineOverlay(OrderLineOverlay* overlay);
     OrderLineOverlay* orderLineOverlay() const;
 
+    /// Prices the price axis's autoscale also shows when they are near the visible bars (see
+    /// ChartRenderer::setAutoscaleExtraLevels), e.g. alert levels. The order overlay's lines
+    /// (working orders, position entry, stop-loss, take-profit) are always taken as well, at
+    /// their current prices (not while being dragged, so the axis holds still under the
+    /// pointer). Non-finite values are ignored.
+    void setAutoscaleExtraLevels(std::vector<double> levels);
+    const std::vector<double>& autoscaleExtraLevels() const { return m_extraLevels; }
+
     /// Schedules one coalesced repaint (after changing the model directly).
     void markDirty();
     bool isRepaintPending() const { return m_frameTimer.isActive(); }
@@ -137,6 +145,7 @@ private:
     QTimer m_frameTimer;
     DrawingEditor m_drawingEditor;
     QPointer<OrderLineOverlay> m_orderLines;
+    std::vector<double> m_extraLevels;
     std::uint64_t m_drawingRevision = 0;
     DrawingTool m_announcedTool = DrawingTool::None;
     DragMode m_drag = DragMode::None;

@@ -33,12 +33,18 @@ ColumnDecimator::partition(const TimeScale& scale, std::size_t first, std::size_
         m_columns.push_back({x, a, b});
         a = b;
     }
+    m_bounds.clear();
+    for (const Column& c : m_columns)
+        m_bounds.push_back(c.firstBar);
+    if (!m_columns.empty())
+        m_bounds.push_back(m_columns.back().endBar);
     return m_columns;
 }
 
 void ColumnDecimator::invalidate() {
     m_key = PartitionKey{};
     m_columns.clear();
+    m_bounds.clear();
     ++m_partitionRevision;
     for (CacheEntry& e : m_entries)
         e.pyramid = nullptr;
@@ -93,19 +99,21 @@ ColumnDecimator::summarize(const MinMaxPyramid& pyramid, std::span<const double>
     entry.closes = closes.data();
     m_queriedColumns += n - from;
 
-    // Neighbouring column boundaries are kilobytes apart in each source column: fetch a few
-    // columns ahead so the memory latency overlaps the queries.
+    if (from == n)
+        return entry.summaries;
+    // The ranges in one pass over the pyramid (it prefetches ahead), then the colour / end-point
+    // values, a separate pair of arrays for a bar series: fetched a few columns ahead too.
+    m_ranges.resize(n - from);
+    pyramid.queryRuns(lows, highs, std::span(m_bounds).subspan(from, n - from + 1), m_ranges);
     constexpr std::size_t kAhead = 16;
-    for (std::size_t i = from; i < n && i < from + kAhead; ++i)
-        pyramid.prefetch(lows, highs, m_columns[i].firstBar);
     for (std::size_t i = from; i < n; ++i) {
         const Column& c = m_columns[i];
-        if (i + kAhead < n)
-            pyramid.prefetch(lows, highs, m_columns[i + kAhead].firstBar);
-        else if (i + kAhead == n)
-            pyramid.prefetch(lows, highs, m_columns[n - 1].endBar - 1);
+        if (i + kAhead < n && m_columns[i + kAhead].endBar <= size) {
+            __builtin_prefetch(opens.data() + m_columns[i + kAhead].firstBar);
+            __builtin_prefetch(closes.data() + m_columns[i + kAhead].endBar - 1);
+        }
         Summary& s = entry.summaries[i];
-        s.range = pyramid.query(lows, highs, c.firstBar, c.endBar);
+        s.range = m_ranges[i - from];
         s.open = c.firstBar < size ? opens[c.firstBar] : Summary{}.open;
         s.close = c.endBar <= size ? closes[c.endBar - 1] : Summary{}.close;
     }

@@ -98,6 +98,9 @@ private:
     CacheEntry& entryFor(const MinMaxPyramid& pyramid);
 
     std::vector<Column> m_columns;
+    /// The columns' first bars and the last one's end: the boundaries for queryRuns.
+    std::vector<std::size_t> m_bounds;
+    std::vector<MinMax> m_ranges; ///< queryRuns' output, reused
     PartitionKey m_key;
     std::uint64_t m_partitionRevision = 1;
     std::uint64_t m_useClock = 0;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <utility>
 
 namespace cw::ui {
@@ -105,32 +106,35 @@ void MinMaxPyramid::recomputeFrom(std::span<const double> lows, std::span<const 
         m_levels.clear();
         return;
     }
-    // Base level: blocks of kBaseBlock source values; the last one may be partial.
+    // Base level: blocks of kBaseBlock source values; the last one may be partial. Entries past
+    // the end of a level stay empty (they only ever grow into real ones: a shrinking source is
+    // rebuilt from scratch).
     std::size_t count = (n + kBaseBlock - 1) >> kBaseShift;
     std::size_t from = firstValue >> kBaseShift;
     if (m_levels.empty())
         m_levels.emplace_back();
-    m_levels[0].resize(count);
-    for (std::size_t j = from; j < count; ++j)
-        m_levels[0][j] = scan(lows, highs, j << kBaseShift, std::min(n, (j + 1) << kBaseShift));
+    m_levels[0].resize((count + kFanOut - 1) >> kFanShift);
+    for (std::size_t j = from; j < count; ++j) {
+        m_levels[0][j >> kFanShift].entries[j & (kFanOut - 1)] =
+            scan(lows, highs, j << kBaseShift, std::min(n, (j + 1) << kBaseShift));
+    }
 
-    // Upper levels: each block combines two blocks of the level below.
+    // Upper levels: block j combines the kFanOut blocks of node j of the level below.
     std::size_t level = 0;
     while (count > 1) {
-        const std::size_t below = count;
-        count = (count + 1) / 2;
-        from /= 2;
+        count = (count + kFanOut - 1) >> kFanShift;
+        from >>= kFanShift;
         ++level;
         if (m_levels.size() <= level)
             m_levels.emplace_back();
         auto& dst = m_levels[level];
         const auto& src = m_levels[level - 1];
-        dst.resize(count);
+        dst.resize((count + kFanOut - 1) >> kFanShift);
         for (std::size_t j = from; j < count; ++j) {
-            MinMax m = src[2 * j];
-            if (2 * j + 1 < below)
-                m.include(src[2 * j + 1]);
-            dst[j] = m;
+            MinMax m;
+            for (const MinMax& child : src[j].entries)
+                m.include(child);
+            dst[j >> kFanShift].entries[j & (kFanOut - 1)] = m;
         }
     }
     m_levels.resize(level + 1);
@@ -140,21 +144,73 @@ void MinMaxPyramid::prefetch(std::span<const double> lows, std::span<const doubl
                              std::size_t index) const {
     if (index >= m_size || lows.size() < m_size || highs.size() < m_size)
         return;
-    const std::size_t before = index > 0 ? index - 1 : 0;
-    const std::size_t after = std::min(index + kBaseBlock - 1, m_size - 1);
+    // A range boundary at `index` reads the loose values of its base block (both neighbouring
+    // ranges do) and, per level, the node holding the blocks around it.
+    const std::size_t base = index & ~(kBaseBlock - 1);
+    const std::size_t last = std::min(base + kBaseBlock - 1, m_size - 1);
     for (const double* column : {lows.data(), highs.data()}) {
-        __builtin_prefetch(column + before);
-        __builtin_prefetch(column + index);
-        __builtin_prefetch(column + after);
+        __builtin_prefetch(column + base);
+        __builtin_prefetch(column + last);
         if (highs.data() == lows.data())
             break;
     }
-    std::size_t block = index >> kBaseShift;
-    for (std::size_t level = 0; level < m_levels.size() && level < 6; ++level, block >>= 1) {
-        if (block < m_levels[level].size())
-            __builtin_prefetch(m_levels[level].data() + block);
+    // On level k (blocks of S = kBaseBlock * kFanOut^k values) the range ending at `index`
+    // reads the node of its last whole block, which holds position index - S, and the range
+    // starting there the node of its first whole block, which holds index + S - 1.
+    std::size_t blockShift = kBaseShift;
+    for (std::size_t level = 0; level < m_levels.size() && level < 4;
+         ++level, blockShift += kFanShift) {
+        const std::size_t blockSize = std::size_t{1} << blockShift;
+        const std::size_t nodeShift = blockShift + kFanShift;
+        const std::size_t below = (index >= blockSize ? index - blockSize : 0) >> nodeShift;
+        const std::size_t above = (index + blockSize - 1) >> nodeShift;
+        const auto& nodes = m_levels[level];
+        if (below < nodes.size())
+            __builtin_prefetch(nodes.data() + below);
+        if (above != below && above < nodes.size())
+            __builtin_prefetch(nodes.data() + above);
     }
 }
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// `r` with `low`/`high` included when `keep`, unchanged otherwise, without a branch: a dropped
+/// value is replaced by one that changes no minimum or maximum. Zoomed out, which values of a
+/// node or base block a query keeps is different in every column, so branches on it would be
+/// mispredicted about half the time. NaN is ignored as by MinMax::include.
+inline void includeIf(MinMax& r, double low, double high, bool keep) {
+    static constexpr double kLowOrDrop[2] = {kInf, -kInf};
+    static constexpr double kHighOrDrop[2] = {-kInf, kInf};
+    r.low = std::min(r.low, std::max(low, kLowOrDrop[keep]));
+    r.high = std::max(r.high, std::min(high, kHighOrDrop[keep]));
+}
+
+/// Whether `index` lies in [first, end) (one unsigned comparison).
+inline bool inRange(std::size_t index, std::size_t first, std::size_t end) {
+    return index - first < end - first;
+}
+
+/// The source values [first, end) of the base block starting at `base`. The whole block is
+/// read (at most two cache lines per column) and the values outside masked off, again to spare
+/// branches; only the last, partial block of the source is scanned value by value.
+void includeLoose(MinMax& r, std::span<const double> lows, std::span<const double> highs,
+                  std::size_t base, std::size_t first, std::size_t end, std::size_t size) {
+    if (base + MinMaxPyramid::kBaseBlock > size) {
+        r.include(scan(lows, highs, first, end));
+        return;
+    }
+    if (lows.data() == highs.data()) {
+        for (std::size_t i = base; i < base + MinMaxPyramid::kBaseBlock; ++i)
+            includeIf(r, lows[i], lows[i], inRange(i, first, end));
+        return;
+    }
+    for (std::size_t i = base; i < base + MinMaxPyramid::kBaseBlock; ++i)
+        includeIf(r, lows[i], highs[i], inRange(i, first, end));
+}
+
+} // namespace
 
 MinMax MinMaxPyramid::query(std::span<const double> lows, std::span<const double> highs,
                             std::size_t first, std::size_t end) const {
@@ -163,24 +219,69 @@ MinMax MinMaxPyramid::query(std::span<const double> lows, std::span<const double
         return {};
     CW_ASSERT(lows.size() >= m_size && highs.size() >= m_size);
     // Whole base blocks [blockFirst, blockEnd); loose values on both sides come from the source.
-    std::size_t blockFirst = (first + kBaseBlock - 1) >> kBaseShift;
-    std::size_t blockEnd = end >> kBaseShift;
+    const std::size_t blockFirst = (first + kBaseBlock - 1) >> kBaseShift;
+    const std::size_t blockEnd = end >> kBaseShift;
     if (blockFirst >= blockEnd)
         return scan(lows, highs, first, end);
 
-    MinMax r = scan(lows, highs, first, blockFirst << kBaseShift);
-    r.include(scan(lows, highs, blockEnd << kBaseShift, end));
-    // Bottom-up walk: at each level take the odd block at either end, then climb.
-    for (std::size_t level = 0; blockFirst < blockEnd; ++level) {
-        const auto& blocks = m_levels[level];
-        if (blockFirst & 1)
-            r.include(blocks[blockFirst++]);
-        if (blockEnd & 1)
-            r.include(blocks[--blockEnd]);
-        blockFirst >>= 1;
-        blockEnd >>= 1;
+    // Bottom-up walk over the whole blocks [f, e) of each level: from the node holding f the
+    // blocks from f on, from the node holding e - 1 those before e (one cache line each), then
+    // climb, until the rest lies in at most two nodes.
+    MinMax r;
+    const auto includeNode = [&r](const Node& node, std::size_t nodeFirst, std::size_t from,
+                                  std::size_t to) {
+        for (std::size_t i = 0; i < kFanOut; ++i) {
+            const MinMax& b = node.entries[i];
+            includeIf(r, b.low, b.high, inRange(nodeFirst + i, from, to));
+        }
+    };
+    std::size_t f = blockFirst;
+    std::size_t e = blockEnd;
+    for (std::size_t level = 0;; ++level) {
+        const auto& nodes = m_levels[level];
+        const std::size_t nextFirst = (f + kFanOut - 1) >> kFanShift;
+        const std::size_t nextEnd = e >> kFanShift;
+        const std::size_t firstNode = f >> kFanShift;
+        const std::size_t lastNode = (e - 1) >> kFanShift;
+        if (nextFirst >= nextEnd) {
+            // The same node twice when it is one: taking a block twice changes nothing.
+            includeNode(nodes[firstNode], firstNode << kFanShift, f, e);
+            includeNode(nodes[lastNode], lastNode << kFanShift, f, e);
+            break;
+        }
+        includeNode(nodes[firstNode], firstNode << kFanShift, f, nextFirst << kFanShift);
+        includeNode(nodes[lastNode], lastNode << kFanShift, nextEnd << kFanShift, e);
+        f = nextFirst;
+        e = nextEnd;
+        if (f >= e)
+            break;
     }
+    // The loose values at both ends.
+    if (first < blockFirst << kBaseShift) {
+        includeLoose(r, lows, highs, (blockFirst - 1) << kBaseShift, first,
+                     blockFirst << kBaseShift, m_size);
+    }
+    if (blockEnd << kBaseShift < end)
+        includeLoose(r, lows, highs, blockEnd << kBaseShift, blockEnd << kBaseShift, end, m_size);
     return r;
+}
+
+void MinMaxPyramid::queryRuns(std::span<const double> lows, std::span<const double> highs,
+                              std::span<const std::size_t> bounds, std::span<MinMax> out) const {
+    if (bounds.size() < 2)
+        return;
+    const std::size_t runs = bounds.size() - 1;
+    CW_ASSERT(out.size() >= runs);
+    // Zoomed out, neighbouring boundaries are kilobytes apart in every array: fetch a few runs
+    // ahead so the memory latency overlaps the queries in between.
+    constexpr std::size_t kAhead = 16;
+    for (std::size_t k = 0; k <= runs && k < kAhead; ++k)
+        prefetch(lows, highs, bounds[k]);
+    for (std::size_t k = 0; k < runs; ++k) {
+        if (k + kAhead <= runs)
+            prefetch(lows, highs, bounds[k + kAhead]);
+        out[k] = query(lows, highs, bounds[k], bounds[k + 1]);
+    }
 }
 
 } // namespace cw::ui

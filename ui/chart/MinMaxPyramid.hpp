@@ -13,21 +13,28 @@ namespace cw::ui {
 /// Range minima and maxima over a growing column of values, for chart decimation and
 /// autoscale.
 ///
-/// The pyramid keeps, for every aligned block of 2^k base blocks (a base block is
-/// `kBaseBlock` values), the lowest of the `lows` and the highest of the `highs` in it. A query
-/// for any range [first, end) combines at most two whole blocks per level plus the loose
-/// values at both ends (read from the source arrays), so it costs O(log n + kBaseBlock) and
-/// never scans the range. The source arrays stay with their owner (BarSeries columns, indicator
-/// outputs); each call receives them again, because appending may move them. For a single
-/// column (closes, volumes, an indicator line) pass the same span twice. NaN values are
-/// ignored; a range without numbers gives an invalid MinMax.
+/// The pyramid keeps, for every aligned block of `kBaseBlock` values (level 0) and every
+/// aligned group of `kFanOut` blocks of a level (the next level up), the lowest of the `lows`
+/// and the highest of the `highs` in it. The `kFanOut` blocks that make up one block of the
+/// level above are stored together in one 64-byte cache line, so a query touches one line per
+/// level near each end of its range. A query for any range [first, end) combines at most
+/// 2 * (kFanOut - 1) whole blocks per level plus the loose values at both ends (read from the
+/// source arrays), so it costs O(log n + kBaseBlock) and never scans the range; which blocks and
+/// values it takes is decided by masks, not branches (zoomed out, every column differs). The source
+/// arrays stay with their owner (BarSeries columns, indicator outputs); each call receives them
+/// again, because appending may move them. For a single column (closes, volumes, an indicator line)
+/// pass the same span twice. NaN values are ignored; a range without numbers gives an invalid
+/// MinMax.
 ///
-/// Memory: about n / 4 MinMax (16 bytes each) for n values.
+/// Memory: about n / 6 MinMax (16 bytes each) for n values.
 /// Thread: single owner; not thread-safe.
 class MinMaxPyramid {
 public:
     static constexpr unsigned kBaseShift = 3;
     static constexpr std::size_t kBaseBlock = std::size_t{1} << kBaseShift;
+    /// Blocks of one level per block of the next level up.
+    static constexpr unsigned kFanShift = 2;
+    static constexpr std::size_t kFanOut = std::size_t{1} << kFanShift;
 
     MinMaxPyramid() = default;
     /// A copy indexes the same values but gets a generation of its own (the two may be updated
@@ -51,10 +58,18 @@ public:
     MinMax query(std::span<const double> lows, std::span<const double> highs, std::size_t first,
                  std::size_t end) const;
 
+    /// `out[k] = query(lows, highs, bounds[k], bounds[k + 1])` for every k < bounds.size() - 1:
+    /// the ranges between consecutive ascending boundaries (the pixel columns of a chart) in one
+    /// pass, which fetches the memory of the boundaries a few ranges ahead (see `prefetch`).
+    /// `out` must hold at least bounds.size() - 1 values. Same results as single queries.
+    void queryRuns(std::span<const double> lows, std::span<const double> highs,
+                   std::span<const std::size_t> bounds, std::span<MinMax> out) const;
+
     /// Hints the CPU to fetch what a query with a range boundary at `index` will read (the
-    /// source values around it and the blocks holding it). Zoomed out, neighbouring column
-    /// boundaries are kilobytes apart, so issuing this a few columns ahead hides the memory
-    /// latency that otherwise dominates a frame. No effect on results.
+    /// source values of the base block around it and the lowest levels' lines holding it).
+    /// Zoomed out, neighbouring column boundaries are kilobytes apart, so issuing this a few
+    /// columns ahead hides the memory latency that otherwise dominates a frame. No effect on
+    /// results.
     void prefetch(std::span<const double> lows, std::span<const double> highs,
                   std::size_t index) const;
 
@@ -81,6 +96,12 @@ public:
     std::size_t unchangedPrefix(const Stamp& since) const;
 
 private:
+    /// The kFanOut blocks of a level that form one block of the level above, in one cache line.
+    /// Entries past the end of a level stay invalid (empty), so a whole node can be combined.
+    struct alignas(64) Node {
+        MinMax entries[kFanOut];
+    };
+
     void recomputeFrom(std::span<const double> lows, std::span<const double> highs,
                        std::size_t firstValue);
 
@@ -88,8 +109,10 @@ private:
     /// Process-wide unique per rebuild; `updates` counts the `update` calls since.
     std::uint64_t m_generation = 0;
     std::uint64_t m_updates = 0;
-    /// m_levels[0][j]: base block j; m_levels[k][j]: base blocks [j * 2^k, (j + 1) * 2^k).
-    std::vector<std::vector<MinMax>> m_levels;
+    /// Level 0, block j: values [j * kBaseBlock, (j + 1) * kBaseBlock). Level k + 1, block j:
+    /// the blocks of node j of level k. m_levels[k][j] is node j of level k (blocks
+    /// j * kFanOut ...). The top level has one block.
+    std::vector<std::vector<Node>> m_levels;
 };
 
 } // namespace cw::ui

@@ -23,7 +23,8 @@ namespace cw::ui {
 class PriceScale;
 
 /// One horizontal line of the chart's trading overlay: a working order, the position's entry,
-/// or a protective leg (stop-loss / take-profit) of a bracket.
+/// or a protective leg (stop-loss / take-profit) of a bracket, working or still waiting for
+/// its entry to fill.
 struct OrderLine {
     enum class Kind { Invalid = 0, Order, Position, StopLoss, TakeProfit };
     QString id; ///< the client order id (orders, legs) or the position's key
@@ -34,6 +35,10 @@ struct OrderLine {
     bool emulated = false;   ///< held by the engine: drawn dashed
     bool draggable = false;  ///< dragging it asks to move the order (lineMoved)
     bool cancelable = false; ///< the label has an "x" (cancelRequested)
+    /// For the stop-loss / take-profit of a bracket whose leg is not sent yet (the entry is
+    /// still working): the entry's client order id. Such a line is drawn dashed like every
+    /// emulated line; dragging it moves the bracket's price (lineMoved with its id).
+    QString bracketEntryId;
 };
 
 /// The chart's order lines: painted over the price plot by ChartView, dragged with the mouse

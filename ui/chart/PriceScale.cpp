@@ -11,6 +11,7 @@ void PriceScale::setPixelRange(double top, double height) {
         return;
     m_top = top;
     m_height = std::max(1.0, height);
+    m_pixelsPerValue = m_height / (m_high - m_low);
 }
 
 void PriceScale::setMargins(double topFraction, double bottomFraction) {
@@ -34,6 +35,7 @@ void PriceScale::assign(double low, double high) {
     }
     m_low = low;
     m_high = high;
+    m_pixelsPerValue = m_height / (m_high - m_low);
 }
 
 void PriceScale::fit(const MinMax& data) {

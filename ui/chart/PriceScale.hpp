@@ -36,9 +36,10 @@ public:
     double low() const { return m_low; }
     double high() const { return m_high; }
 
-    double yOf(double value) const {
-        return m_top + (m_high - value) / (m_high - m_low) * m_height;
-    }
+    /// Pixels per unit of value, height / (high - low): kept with the range, so the tens of
+    /// thousands of `yOf` calls of a zoomed-out frame multiply instead of divide.
+    double pixelsPerValue() const { return m_pixelsPerValue; }
+    double yOf(double value) const { return m_top + (m_high - value) * m_pixelsPerValue; }
     double valueAt(double y) const { return m_high - (y - m_top) / m_height * (m_high - m_low); }
 
     /// Manual scale around the centre: factor > 1 shows a wider range (compressed candles).
@@ -59,6 +60,7 @@ private:
     double m_bottomMargin = 0.08;
     double m_low = 0.0;
     double m_high = 1.0;
+    double m_pixelsPerValue = 1.0; ///< m_height / (m_high - m_low)
     bool m_autoScale = true;
 };
 

@@ -29,20 +29,20 @@ ToolInfo infoOf(DrawingTool tool) {
     case DrawingTool::HorizontalLine:
         return {"DrawHorizontalLineAction", QT_TR_NOOP("&Horizontal line"),
                 QT_TR_NOOP("Horizontal line: click at its price"),
-                QKeySequence(Qt::ALT | Qt::Key_H)};
+                QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_H)};
     case DrawingTool::TrendLine:
         return {"DrawTrendLineAction", QT_TR_NOOP("&Trend line"),
                 QT_TR_NOOP("Trend line: drag, or click at both ends"),
-                QKeySequence(Qt::ALT | Qt::Key_T)};
+                QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_T)};
     case DrawingTool::Rectangle:
         return {"DrawRectangleAction", QT_TR_NOOP("&Rectangle"),
                 QT_TR_NOOP("Rectangle: drag, or click two corners"),
-                QKeySequence(Qt::ALT | Qt::Key_R)};
+                QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_R)};
     case DrawingTool::FibonacciRetracement:
         return {"DrawFibonacciAction", QT_TR_NOOP("&Fibonacci retracement"),
                 QT_TRANSLATE_NOOP("DrawingToolBar",
                                   "Fibonacci retracement: from the start of the move to its end"),
-                QKeySequence(Qt::ALT | Qt::Key_F)};
+                QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_F)};
     default:
         return {"DrawPointerAction", QT_TR_NOOP("&Pointer"),
                 QT_TR_NOOP("Pointer: select, move and reshape drawings"),

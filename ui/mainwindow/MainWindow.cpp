@@ -20,7 +20,6 @@
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -83,9 +82,10 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
             });
     setTheme(m_theme);
 
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (!dataDir.isEmpty() && QDir().mkpath(dataDir))
-        m_log->info(tr("Data folder: %1").arg(QDir::toNativeSeparators(dataDir)));
+    if (m_options.journalFile.isEmpty())
+        m_log->warning(tr("No trade journal: trading is disabled"));
+    else if (auto opened = m_session->bridge().openJournal(m_options.journalFile); opened)
+        m_log->info(tr("Trade journal: %1").arg(QDir::toNativeSeparators(m_options.journalFile)));
     if (!venue)
         m_log->error(
             tr("Simulated exchange: %1").arg(QString::fromStdString(venue.error().message)));
@@ -166,14 +166,14 @@ void MainWindow::buildMenus() {
     buildChartMenu();
     m_trading->addViewActions(m_viewMenu);
     m_trading->buildMenu();
-    // No Alt mnemonics on File and Help: Alt+F and Alt+H are drawing tools.
-    QMenu* help = menuBar()->addMenu(tr("Help"));
+    // Standard mnemonics (Alt+F, V, C, T, H); the drawing tools use Alt+Shift.
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Candlewick"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::buildFileMenu() {
-    QMenu* file = menuBar()->addMenu(tr("File"));
+    QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* newChartAction = file->addAction(tr("&New chart"), this, [this] {
         ChartState state;
         if (ChartTab* current = currentChart())

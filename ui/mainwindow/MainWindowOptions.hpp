@@ -17,6 +17,10 @@ struct MainWindowOptions {
     adapters::AdapterSettings simulation;
     /// False: ignore the saved workspace and start with the default one.
     bool restoreWorkspace = true;
+    /// The trade journal (SQLite file, created when missing). The application passes
+    /// `<AppDataLocation>/journal.sqlite`, tests a file in a temporary folder. Empty: no journal,
+    /// and then trading is disabled (market data, charts and the rest work).
+    QString journalFile;
 };
 
 } // namespace cw::ui

@@ -21,6 +21,21 @@ bool requestInFlight(OrderStatus status) {
            status == OrderStatus::PendingReplace;
 }
 
+/// True when the stop-loss (or take-profit) leg of `entryId`'s bracket is a working order.
+bool hasWorkingLeg(const engine::TradingSnapshot& snapshot, const std::string& entryId,
+                   bool stopLoss) {
+    for (const engine::OrderRow& row : snapshot.workingOrders) {
+        const orders::Order& o = row.order;
+        if (o.origin.kind != orders::OrderOriginKind::Emulation ||
+            o.origin.parentClientOrderId != entryId)
+            continue;
+        const bool isStop = o.type == OrderType::Stop || o.type == OrderType::StopLimit;
+        if (isStop == stopLoss)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 ChartTrading::ChartTrading(ChartTab& tab, TradingController& controller)
@@ -103,6 +118,32 @@ std::vector<OrderLine> ChartTrading::linesFor(const engine::TradingSnapshot& sna
         line.draggable = !busy;
         line.cancelable = !busy;
         lines.push_back(std::move(line));
+    }
+    // The bracket of a working entry: a leg not sent yet is drawn at its price, dashed (the
+    // engine holds it) and draggable (AmendBracket); once sent it is the leg order's line above.
+    for (const engine::OrderRow& row : snapshot.workingOrders) {
+        const orders::Order& o = row.order;
+        if (!(o.instrument == instrument) ||
+            (row.bracketStopLoss.isZero() && row.bracketTakeProfit.isZero()))
+            continue;
+        for (const bool stopLoss : {true, false}) {
+            const Price& price = stopLoss ? row.bracketStopLoss : row.bracketTakeProfit;
+            if (!price.isPositive() || hasWorkingLeg(snapshot, o.clientOrderId, stopLoss))
+                continue;
+            OrderLine line;
+            line.id = bracketLineId(QString::fromStdString(o.clientOrderId), stopLoss);
+            line.kind = stopLoss ? OrderLine::Kind::StopLoss : OrderLine::Kind::TakeProfit;
+            line.side = oppositeSide(o.side);
+            line.price = price;
+            line.label = QStringLiteral("%1 %2 @ %3 (on fill of %4)")
+                             .arg(stopLoss ? QStringLiteral("SL") : QStringLiteral("TP"),
+                                  TradingFormat::side(line.side), TradingFormat::price(price),
+                                  QString::fromStdString(o.clientOrderId));
+            line.emulated = true;
+            line.bracketEntryId = QString::fromStdString(o.clientOrderId);
+            line.draggable = !requestInFlight(o.status);
+            lines.push_back(std::move(line));
+        }
     }
     for (const orders::Position& p : snapshot.positions) {
         if (!(p.instrument == instrument) || p.quantity.isZero() || !p.averagePrice.isPositive())
@@ -193,14 +234,33 @@ void ChartTrading::refresh() {
     m_overlay->setLines(linesFor(m_controller.snapshot(), key));
 }
 
-void ChartTrading::onLineMoved(const QString& id, OrderLine::Kind kind, const Price& price) {
-    if (kind == OrderLine::Kind::Position)
-        return;
-    const std::string clientOrderId = id.toStdString();
-    for (const engine::OrderRow& row : m_controller.snapshot().workingOrders) {
+QString ChartTrading::bracketLineId(const QString& entryId, bool stopLoss) {
+    return entryId + (stopLoss ? QStringLiteral("#SL") : QStringLiteral("#TP"));
+}
+
+std::optional<engine::TradingCommand>
+ChartTrading::commandForMove(const engine::TradingSnapshot& snapshot, const OrderLine& line,
+                             const Price& price) {
+    if (line.kind == OrderLine::Kind::Position)
+        return std::nullopt;
+    if (!line.bracketEntryId.isEmpty()) {
+        // A bracket leg not sent yet: the bracket moves, both prices complete.
+        const std::string entryId = line.bracketEntryId.toStdString();
+        for (const engine::OrderRow& row : snapshot.workingOrders) {
+            if (row.order.clientOrderId != entryId)
+                continue;
+            engine::AmendBracket amend{entryId, row.bracketStopLoss, row.bracketTakeProfit};
+            (line.kind == OrderLine::Kind::StopLoss ? amend.stopLoss : amend.takeProfit) = price;
+            return engine::TradingCommand{std::move(amend)};
+        }
+        return std::nullopt; // the entry is gone meanwhile
+    }
+    const std::string clientOrderId = line.id.toStdString();
+    for (const engine::OrderRow& row : snapshot.workingOrders) {
         const orders::Order& o = row.order;
         if (o.clientOrderId != clientOrderId)
             continue;
+        // The order's complete new values: only the dragged price changes.
         engine::AmendOrder amend{clientOrderId, o.quantity, o.limitPrice, o.stopPrice};
         if (o.type == OrderType::Limit) {
             amend.limitPrice = price;
@@ -214,11 +274,23 @@ void ChartTrading::onLineMoved(const QString& id, OrderLine::Kind kind, const Pr
             if (limit && limit->isPositive())
                 amend.limitPrice = *limit;
         }
-        if (!m_controller.post(std::move(amend)))
+        return engine::TradingCommand{std::move(amend)};
+    }
+    return std::nullopt; // the order is gone meanwhile
+}
+
+void ChartTrading::onLineMoved(const QString& id, OrderLine::Kind kind, const Price& price) {
+    if (kind == OrderLine::Kind::Position)
+        return;
+    for (const OrderLine& line : m_overlay->lines()) {
+        if (line.id != id)
+            continue;
+        auto command = commandForMove(m_controller.snapshot(), line, price);
+        if (!command || !m_controller.post(std::move(*command)))
             m_overlay->clearPending(id);
         return;
     }
-    m_overlay->clearPending(id); // the order is gone meanwhile
+    m_overlay->clearPending(id);
 }
 
 void ChartTrading::onCancelRequested(const QString& id, OrderLine::Kind kind) {

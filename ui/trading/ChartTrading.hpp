@@ -6,6 +6,7 @@
 #include "core/domain/Price.hpp"
 #include "core/domain/Quantity.hpp"
 #include "core/domain/Side.hpp"
+#include "core/engine/TradingCommand.hpp"
 #include "core/engine/TradingSnapshot.hpp"
 #include "ui/chart/OrderLineOverlay.hpp"
 
@@ -54,13 +55,25 @@ public:
     void setQuantityProvider(QuantityProvider provider);
 
     /// The lines for `instrument` in `snapshot`: every priced working order (legs of an
-    /// emulated bracket as StopLoss / TakeProfit, dashed when emulated), then the position's
-    /// entry. Orders with a request on its way (Pending*) cannot be dragged or canceled.
+    /// emulated bracket as StopLoss / TakeProfit, dashed when emulated), the stop-loss and
+    /// take-profit of a working entry whose legs are not sent yet (OrderRow::bracketStopLoss /
+    /// bracketTakeProfit: ids "<entry>#SL" / "<entry>#TP", dashed, labelled "SL SELL @ 95.00
+    /// (on fill of <entry>)", dragging them posts AmendBracket), then the position's entry.
+    /// Orders with a request on its way (Pending*) cannot be dragged or canceled.
     static std::vector<OrderLine> linesFor(const engine::TradingSnapshot& snapshot,
                                            const adapters::InstrumentKey& instrument);
     /// The two orders the context menu offers at `price` against `last`: below it a buy limit
     /// and a sell stop, at or above it a sell limit and a buy stop.
     static std::vector<MenuOrder> menuOrders(const Price& price, const Price& last);
+    /// The line id of the bracket leg of `entryId` that is not sent yet.
+    static QString bracketLineId(const QString& entryId, bool stopLoss);
+    /// What dropping `line` at `price` posts: an AmendOrder with the order's complete values
+    /// (only the dragged price changes; a stop-limit keeps its limit's distance), or an
+    /// AmendBracket for a leg not sent yet; nullopt for the position line or an order that is
+    /// no longer in `snapshot`.
+    static std::optional<engine::TradingCommand>
+    commandForMove(const engine::TradingSnapshot& snapshot, const OrderLine& line,
+                   const Price& price);
 
     /// The chart's instrument and its last price (the last trade, else the chart's last
     /// close at the instrument's tick); nullopt before the first bar.

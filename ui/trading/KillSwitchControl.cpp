@@ -37,15 +37,24 @@ std::optional<bool> askFlatten(QWidget* parent, bool& remember) {
 }
 
 bool askOverride(QWidget* parent, const QString& message) {
-    return QMessageBox::warning(parent, QObject::tr("Re-arm the kill switch"),
-                                QObject::tr("%1\n\nThe daily loss limit is still breached. "
-                                            "Re-arm anyway and allow new orders?")
-                                    .arg(message),
-                                QMessageBox::Yes | QMessageBox::No,
-                                QMessageBox::No) == QMessageBox::Yes;
+    return QMessageBox::warning(
+               parent, QObject::tr("Re-arm the kill switch"),
+               QObject::tr("%1\n\nRe-arm anyway and allow new orders?").arg(message),
+               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
 }
 
 } // namespace
+
+QString KillSwitchControl::overrideQuestion(const std::vector<risk::LossLimitBreach>& breaches) {
+    QStringList lines;
+    for (const risk::LossLimitBreach& b : breaches)
+        lines << tr("%1: P&L %2 is beyond the daily loss limit of %3.")
+                     .arg(b.account.empty()
+                              ? tr("Default account")
+                              : tr("Account '%1'").arg(QString::fromStdString(b.account)),
+                          TradingFormat::money(b.pnl), TradingFormat::money(b.limit));
+    return lines.join(QLatin1Char('\n'));
+}
 
 KillSwitchControl::KillSwitchControl(TradingController& controller, QWidget* dialogParent,
                                      QObject* parent)
@@ -63,16 +72,16 @@ KillSwitchControl::KillSwitchControl(TradingController& controller, QWidget* dia
     connect(&m_controller, &TradingController::snapshotChanged, this, &KillSwitchControl::refresh);
     connect(&m_controller, &TradingController::noticeReceived, this,
             [this](const engine::TradingNotice& notice) {
-                // The engine refuses a plain re-arm while a daily loss limit is breached
-                // ("re-arm refused: ... re-arm with the loss-limit override ...").
-                const bool lossLimit = notice.rule == risk::RiskRule::DailyLossLimit ||
-                                       (notice.kind == engine::TradingNotice::Kind::KillSwitch &&
-                                        notice.message.find("override") != std::string::npos);
-                if (!m_rearmPending || !lossLimit)
+                // The engine refuses a plain re-arm while a daily loss limit is breached and
+                // says so in the notice's structured refusal (rule and numbers).
+                const auto& refusal = notice.rearmRefusal;
+                if (!m_rearmPending || !refusal)
                     return;
                 m_rearmPending = false;
+                if (refusal->rule != risk::RiskRule::DailyLossLimit || !refusal->overridable)
+                    return;
                 if (m_overrideAsker &&
-                    m_overrideAsker(m_dialogParent, QString::fromStdString(notice.message)))
+                    m_overrideAsker(m_dialogParent, overrideQuestion(refusal->breaches)))
                     m_controller.post(engine::RearmKillSwitch{true});
             });
     refresh();

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/risk/KillSwitch.hpp"
+
 #include <QObject>
 #include <QString>
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QAction;
 class QToolButton;
@@ -20,8 +23,10 @@ class TradingController;
 /// Trigger (toolbar, Trading menu, Ctrl+Shift+K anywhere in the application): asks whether to
 /// flatten every position as well as cancel every working order, with "remember my choice"
 /// (then it asks no more), and posts TriggerKillSwitch. Re-arm posts RearmKillSwitch; when the
-/// engine answers that the daily loss limit is still breached it asks for the explicit
-/// override and posts RearmKillSwitch{overrideLossLimit = true}.
+/// engine refuses it because a daily loss limit is still breached (the notice's
+/// `rearmRefusal`: rule DailyLossLimit, the accounts with P&L and limit, overridable) it asks
+/// for the explicit override, showing those numbers, and posts
+/// RearmKillSwitch{overrideLossLimit = true}. Notice texts are never parsed.
 ///
 /// The button shows the snapshot's state: red "KILL SWITCH ON" with the reason and the time
 /// as tooltip while triggered.
@@ -54,6 +59,10 @@ public:
     /// Posts RearmKillSwitch (without override).
     bool rearm();
     bool isTriggered() const { return m_triggered; }
+
+    /// The override question for the accounts beyond their limit: one line per account,
+    /// "Account 'paper': P&L -5,000.01 USDT is beyond the daily loss limit of 5,000.00 USDT."
+    static QString overrideQuestion(const std::vector<risk::LossLimitBreach>& breaches);
 
 signals:
     /// The remembered flatten choice changed (to be stored in the settings).

@@ -485,6 +485,8 @@ void OrderTicket::onPreview(const engine::OrderPreview& preview) {
         parts << tr("Notional %1").arg(TradingFormat::money(*preview.notional));
     if (preview.estimatedFee)
         parts << tr("fee %1").arg(TradingFormat::money(*preview.estimatedFee));
+    else if (preview.notional)
+        parts << tr("fee unknown"); // the venue publishes no rates
     if (preview.requiredFunds)
         parts << tr("needs %1").arg(TradingFormat::money(*preview.requiredFunds));
     QString verdict;

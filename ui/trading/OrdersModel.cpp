@@ -34,9 +34,14 @@ void OrdersModel::setSnapshot(const engine::TradingSnapshot& snapshot) {
         const orders::Order& o = r.order;
         const QColor sideColour = o.side == Side::Buy ? upColor() : downColor();
         QString note = QString::fromStdString(r.emulationNote);
-        if (!o.statusMessage.empty())
-            note += (note.isEmpty() ? QString() : QStringLiteral("; ")) +
+        if (!o.statusMessage.empty()) {
+            // Who refused a rejected order: our risk gate, or the venue.
+            QString who;
+            if (o.status == OrderStatus::Rejected)
+                who = adapters::isRiskRejection(o.rejectReason) ? tr("Risk: ") : tr("Venue: ");
+            note += (note.isEmpty() ? QString() : QStringLiteral("; ")) + who +
                     QString::fromStdString(o.statusMessage);
+        }
         QString origin = QString::fromUtf8(std::string(orders::orderOriginKindName(o.origin.kind)));
         if (!o.origin.strategyId.empty())
             origin += QStringLiteral(" %1").arg(QString::fromStdString(o.origin.strategyId));

@@ -175,7 +175,7 @@ void TradingWorkspace::buildToolBar() {
 
 QMenu* TradingWorkspace::buildMenu() {
     // No Alt mnemonic: Alt+T is the trend line tool.
-    QMenu* menu = m_window.menuBar()->addMenu(tr("Trading"));
+    QMenu* menu = m_window.menuBar()->addMenu(tr("&Trading"));
     menu->setObjectName(QStringLiteral("TradingMenu"));
     menu->addAction(m_newOrder);
     QAction* buy = menu->addAction(tr("&Buy market"), this, [this] { marketOrder(Side::Buy); });

@@ -45,6 +45,8 @@ public:
     explicit FieldReader(std::vector<std::string_view> fields) : m_fields(std::move(fields)) {}
 
     std::string text() { return std::string(next()); }
+    /// True when fields are left (an optional trailing field follows).
+    bool hasMore() const { return m_next < m_fields.size(); }
     Decimal decimal() {
         auto d = Decimal::parse(next());
         if (!d)
@@ -162,14 +164,15 @@ std::string PaperAccountFile::format(const PaperAccountState& state) {
             << '\t' << timeInForceName(o.timeInForce) << '\t' << o.quantity.toString() << '\t'
             << o.filled.toString() << '\t' << o.limitPrice.toString() << '\t'
             << o.stopPrice.toString() << '\t' << (o.triggered ? 1 : 0) << '\t' << o.createdTime
-            << '\t' << o.expiryTime << '\t' << o.priority << '\n';
+            << '\t' << o.expiryTime << '\t' << o.priority
+            << (o.account.empty() ? std::string() : "\t" + o.account) << '\n';
     for (const OrderFilled& f : state.recentFills)
         out << "fill\t" << f.clientOrderId << '\t' << f.venueOrderId << '\t'
             << f.instrument.toString() << '\t' << f.tradeId << '\t' << sideName(f.side) << '\t'
             << f.quantity.toString() << '\t' << f.price.toString() << '\t' << f.fee.toString()
             << '\t' << f.fee.currency().code() << '\t' << liquidityName(f.liquidity) << '\t'
             << f.cumulativeQuantity.toString() << '\t' << f.leavesQuantity.toString() << '\t'
-            << f.venueTime << '\n';
+            << f.venueTime << (f.account.empty() ? std::string() : "\t" + f.account) << '\n';
     out << "end\n";
     return out.str();
 }
@@ -240,6 +243,8 @@ Result<PaperAccountState> PaperAccountFile::parse(std::string_view text, std::st
             o.createdTime = r.integer<TimestampNs>();
             o.expiryTime = r.integer<TimestampNs>();
             o.priority = r.integer<std::uint64_t>();
+            if (r.hasMore()) // files written before accounts were kept have none
+                o.account = r.text();
             if (r.problem().empty() && (o.clientOrderId.empty() || o.venueOrderId.empty()))
                 return error("order without an id");
             state.orders.push_back(std::move(o));
@@ -259,6 +264,8 @@ Result<PaperAccountState> PaperAccountFile::parse(std::string_view text, std::st
             f.leavesQuantity = Quantity(r.decimal());
             f.venueTime = r.integer<TimestampNs>();
             f.receivedTime = f.venueTime;
+            if (r.hasMore())
+                f.account = r.text();
             state.recentFills.push_back(std::move(f));
         } else {
             return error("unknown record '" + std::string(kind) + "'");

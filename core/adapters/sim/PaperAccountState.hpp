@@ -40,6 +40,7 @@ struct PaperOrder {
     TimestampNs createdTime = 0; ///< when it was accepted
     TimestampNs expiryTime = 0;  ///< DAY: the end of its trading day; 0 otherwise
     std::uint64_t priority = 0;  ///< time priority among our orders (smaller = earlier)
+    std::string account;         ///< SubmitOrder::account as given (empty: the default)
 
     /// What is still working.
     Quantity remaining() const { return *quantity.subtract(filled); }

@@ -234,6 +234,7 @@ void PaperMatchingEngine::submit(const SubmitOrder& command, TimestampNs now) {
 
     PaperOrder order;
     order.clientOrderId = command.clientOrderId;
+    order.account = command.account;
     order.instrument = command.instrument;
     order.side = command.side;
     order.type = command.type;
@@ -838,6 +839,7 @@ void PaperMatchingEngine::fill(PaperOrder& order, const Price& price, const Quan
     event.leavesQuantity = order.remaining();
     event.venueTime = now;
     event.receivedTime = now;
+    event.account = order.account; // the account the order named (one paper account serves all)
     m_recentFills.push_back(event);
     while (m_recentFills.size() > kMaxRecentFills)
         m_recentFills.pop_front();

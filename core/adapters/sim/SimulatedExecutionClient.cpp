@@ -71,6 +71,20 @@ std::string SimulatedExecutionClient::checkClientOrderId(std::string_view id) {
     return {};
 }
 
+std::optional<FeeRates> SimulatedExecutionClient::feeRates(const InstrumentKey& instrument) const {
+    if (instrument.venue() != kVenue)
+        return std::nullopt;
+    // The configuration is fixed at creation, so reading it needs no lock.
+    const SimulationConfig& config = m_exchange->config();
+    for (const auto& spec : config.instruments) {
+        if (spec.instrument.symbol != instrument.symbol())
+            continue;
+        const PaperFeeRates rates = config.paper.feesFor(spec.instrument.assetClass);
+        return FeeRates{rates.makerBps, rates.takerBps};
+    }
+    return std::nullopt;
+}
+
 Result<void> SimulatedExecutionClient::checkSession() const {
     if (m_state.load() != FeedState::Connected)
         return fail(ErrorCode::Unavailable, "the paper broker is not connected");
@@ -93,6 +107,11 @@ Result<void> SimulatedExecutionClient::submit(const SubmitOrder& command) {
         return fail(ErrorCode::InvalidArgument, "the order has no side");
     if (command.type == OrderType::Invalid)
         return fail(ErrorCode::InvalidArgument, "the order has no type");
+    if (const std::string why = checkClientOrderId(command.account);
+        !command.account.empty() && !why.empty())
+        return fail(ErrorCode::InvalidArgument, "account '" + command.account +
+                                                    "' has a character outside A-Z a-z 0-9 . : "
+                                                    "/ _ - or is longer than 36 characters");
     if (auto ok = checkSession(); !ok)
         return ok;
     m_exchange->submit(command);

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <thread>
 
@@ -38,6 +39,9 @@ public:
 
     std::string_view venue() const override { return kVenue; }
     const ExecutionCapabilities& capabilities() const override { return m_capabilities; }
+    /// The paper broker's configured maker/taker rates for the instrument's asset class
+    /// (PaperBrokerConfig::feesFor); nullopt for an instrument the exchange does not list.
+    std::optional<FeeRates> feeRates(const InstrumentKey& instrument) const override;
     Result<void> connect() override;
     void disconnect() override;
     Result<void> submit(const SubmitOrder& command) override;

@@ -2,10 +2,14 @@
 #include "ui/chart/ChartView.hpp"
 
 #include "core/domain/BarSeries.hpp"
+#include "ui/chart/OrderLineOverlay.hpp"
 
 #include <QSignalSpy>
 #include <QWheelEvent>
 #include <QtTest>
+
+#include <cmath>
+#include <limits>
 
 using namespace cw;
 using namespace cw::ui;
@@ -223,6 +227,114 @@ private slots:
         QVERIFY(ps.high() - ps.low() > span * 1.2);
         QTest::mouseDClick(&view, Qt::LeftButton, Qt::NoModifier, axis.center());
         QVERIFY(ps.autoScale());
+    }
+
+    void autoscaleShowsOrderLinesNearTheBarsButNotFarOnes() {
+        ChartView view;
+        view.resize(1000, 600);
+        view.setBars(rampBars(1000));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        (void)view.grab();
+        const VisibleRange data = visibleRange(view);
+        const double span = data.high - data.low;
+        const PriceScale& ps = view.renderer().priceScale();
+        const double plainHigh = ps.high();
+        const double plainLow = ps.low();
+
+        // A working limit above the candles and a take-profit below them are near (within
+        // half the span); a stop three spans away is not.
+        const double order = data.high + 0.3 * span;
+        const double takeProfit = data.low - 0.4 * span;
+        const double stop = data.low - 3.0 * span;
+        QVERIFY(order > plainHigh); // off screen without the lines
+        QVERIFY(takeProfit < plainLow);
+        OrderLineOverlay overlay;
+        overlay.setLines({line(OrderLine::Kind::Order, order),
+                          line(OrderLine::Kind::TakeProfit, takeProfit),
+                          line(OrderLine::Kind::StopLoss, stop)});
+        view.setOrderLineOverlay(&overlay);
+        (void)view.grab();
+        const QRect plot = view.renderer().currentLayout().pricePlot;
+        QVERIFY(ps.autoScale());
+        QVERIFY2(ps.high() >= order, "the working order must be on screen");
+        QVERIFY(ps.low() <= takeProfit);
+        QVERIFY2(ps.low() > stop, "a far-away stop must not squash the candles");
+        for (double price : {order, takeProfit}) {
+            const double y = ps.yOf(price);
+            QVERIFY(y >= plot.top() && y <= plot.bottom());
+        }
+        // The bars still fill most of the plot: the range grew by the two near lines only.
+        QVERIFY(ps.high() - ps.low() < (plainHigh - plainLow) * 2.0);
+
+        // The overlay gone (or its lines), the axis shows the bars alone again.
+        overlay.setLines({});
+        (void)view.grab();
+        QCOMPARE(ps.high(), plainHigh);
+        QCOMPARE(ps.low(), plainLow);
+    }
+
+    void extraAutoscaleLevelsIgnoreGarbageAndAManualScale() {
+        ChartView view;
+        view.resize(1000, 600);
+        view.setBars(rampBars(1000));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        (void)view.grab();
+        const VisibleRange data = visibleRange(view);
+        const double span = data.high - data.low;
+        auto& ps = view.renderer().priceScale();
+        const double plainHigh = ps.high();
+        const double plainLow = ps.low();
+
+        // NaN and infinities are ignored (the range stays finite); the far level too.
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const double inf = std::numeric_limits<double>::infinity();
+        view.setAutoscaleExtraLevels({nan, inf, -inf, data.high + 10.0 * span});
+        (void)view.grab();
+        QCOMPARE(ps.high(), plainHigh);
+        QCOMPARE(ps.low(), plainLow);
+
+        // A level exactly at the reach is taken; one just beyond it is not.
+        const double atReach = data.low - ChartRenderer::kExtraLevelReach * span;
+        view.setAutoscaleExtraLevels({atReach, data.high + 0.51 * span, nan});
+        (void)view.grab();
+        QVERIFY(ps.low() <= atReach);
+        QVERIFY2(ps.high() < data.high + 0.51 * span, "a level beyond the reach was shown");
+
+        // A manual scale (the axis was dragged) ignores them all.
+        ps.setRange(plainLow, plainHigh);
+        (void)view.grab();
+        QCOMPARE(ps.low(), plainLow);
+        QCOMPARE(ps.high(), plainHigh);
+    }
+
+private:
+    struct VisibleRange {
+        double low = 0.0;
+        double high = 0.0;
+    };
+
+    /// Lowest low and highest high of the bars in view (what autoscale fits without levels).
+    static VisibleRange visibleRange(ChartView& view) {
+        const TimeScale& ts = view.renderer().timeScale();
+        const BarSeries& bars = view.model().bars();
+        VisibleRange r{bars.low()[ts.firstVisible()], bars.high()[ts.firstVisible()]};
+        for (std::size_t i = ts.firstVisible(); i < ts.endVisible(); ++i) {
+            r.low = std::min(r.low, bars.low()[i]);
+            r.high = std::max(r.high, bars.high()[i]);
+        }
+        return r;
+    }
+
+    static OrderLine line(OrderLine::Kind kind, double price) {
+        OrderLine l;
+        l.id = QStringLiteral("line-%1").arg(static_cast<int>(kind));
+        l.kind = kind;
+        l.side = Side::Buy;
+        l.price = Price::fromRaw(std::llround(price * 100.0), 2);
+        l.label = QStringLiteral("line");
+        return l;
     }
 };
 

@@ -106,6 +106,40 @@ TEST(MinMaxPyramid, staysExactThroughAppendsAndLastBarRevisions) {
                lows.size());
 }
 
+TEST(MinMaxPyramid, answersAdjacentColumnsOfEveryWidthWithNanAndAPartialTail) {
+    // What a zoomed-out chart asks: consecutive ranges of one width across the whole series,
+    // here over values with NaN gaps (warm-up, missing values), a size that fills neither the
+    // last base block nor the last node of any level, and both a bar series (two columns) and a
+    // line (one column passed twice).
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    std::mt19937_64 rng(19);
+    std::vector<double> lows, highs;
+    randomBars(rng, 4099, lows, highs);
+    std::bernoulli_distribution hole(0.03);
+    for (std::size_t i = 0; i < lows.size(); ++i) {
+        if (i < 37 || hole(rng))
+            lows[i] = highs[i] = nan;
+    }
+    MinMaxPyramid bars;
+    bars.rebuild(lows, highs);
+    MinMaxPyramid line;
+    line.rebuild(highs, highs);
+    std::vector<std::size_t> widths;
+    for (std::size_t w = 1; w <= 70; ++w)
+        widths.push_back(w);
+    for (std::size_t w : {127u, 128u, 129u, 255u, 511u, 512u, 513u, 2047u, 4098u, 5000u})
+        widths.push_back(w);
+    for (std::size_t w : widths) {
+        for (std::size_t offset : {std::size_t{0}, std::size_t{5}, w / 2 + 3}) {
+            for (std::size_t a = offset; a < lows.size(); a += w) {
+                const std::size_t b = a + w;
+                expectSame(bars.query(lows, highs, a, b), bruteForce(lows, highs, a, b), a, b);
+                expectSame(line.query(highs, highs, a, b), bruteForce(highs, highs, a, b), a, b);
+            }
+        }
+    }
+}
+
 TEST(MinMaxPyramid, emptyRangeIsInvalid) {
     std::vector<double> v{1.0, 2.0, 3.0};
     MinMaxPyramid p;

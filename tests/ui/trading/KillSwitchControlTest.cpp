@@ -95,29 +95,69 @@ private slots:
         QVERIFY(control.rearm());
         const auto* plain = std::get_if<engine::RearmKillSwitch>(&h.posted.back());
         QVERIFY(plain && !plain->overrideLossLimit);
-        auto refused = triggered(2);
+        // A kill-switch notice that only mentions the override in its text asks nothing: the
+        // control reads the structured refusal, never the message.
+        auto chatter = triggered(2);
+        engine::TradingNotice text;
+        text.kind = engine::TradingNotice::Kind::KillSwitch;
+        text.message = "re-arm refused: re-arm with the loss-limit override to trade anyway";
+        chatter->notices = {text};
+        h.controller.setSnapshot(chatter);
+        QVERIFY(question.isEmpty());
+        QVERIFY(!std::get<engine::RearmKillSwitch>(h.posted.back()).overrideLossLimit);
+
+        auto refused = triggered(3);
         engine::TradingNotice n;
         n.kind = engine::TradingNotice::Kind::KillSwitch;
-        n.message = "re-arm refused: kill switch stays triggered: P&L -5,000.01 USDT of account "
-                    "'paper' is beyond the daily loss limit -5,000.00 USDT; re-arm with the "
-                    "loss-limit override to trade anyway";
+        n.message = "re-arm refused";
+        engine::RearmRefusal refusal;
+        refusal.rule = risk::RiskRule::DailyLossLimit;
+        refusal.overridable = true;
+        refusal.breaches = {
+            risk::LossLimitBreach{"paper", *Money::parse("-5000.01", *Currency::parse("USDT")),
+                                  *Money::parse("5000.00", *Currency::parse("USDT"))}};
+        n.rearmRefusal = refusal;
         refused->notices = {n};
         h.controller.setSnapshot(refused);
-        QVERIFY(question.contains(QStringLiteral("-5,000.01")));
+        QCOMPARE(question, QStringLiteral("Account 'paper': P&L -5,000.01 USDT is beyond the "
+                                          "daily loss limit of 5,000.00 USDT."));
         const auto* forced = std::get_if<engine::RearmKillSwitch>(&h.posted.back());
         QVERIFY(forced && forced->overrideLossLimit);
 
         // Re-armed: the button goes back to normal; a later refusal notice asks nothing.
         auto armed = std::make_shared<engine::TradingSnapshot>();
-        armed->version = 3;
+        armed->version = 4;
         h.controller.setSnapshot(armed);
         QVERIFY(!control.isTriggered());
         QCOMPARE(control.triggerAction()->text(), QStringLiteral("Kill switch"));
         const std::size_t sent = h.posted.size();
-        auto late = triggered(4);
+        auto late = triggered(5);
         late->notices = {n};
         h.controller.setSnapshot(late);
         QCOMPARE(h.posted.size(), sent);
+    }
+
+    void refusalThatCannotBeOverriddenAsksNothing() {
+        Harness h;
+        KillSwitchControl control(h.controller, nullptr);
+        h.controller.setSnapshot(triggered(1));
+        int asked = 0;
+        control.setOverrideAsker([&](QWidget*, const QString&) {
+            ++asked;
+            return true;
+        });
+        QVERIFY(control.rearm());
+        const std::size_t sent = h.posted.size();
+        auto refused = triggered(2);
+        engine::TradingNotice n;
+        n.kind = engine::TradingNotice::Kind::KillSwitch;
+        engine::RearmRefusal refusal; // no rule, nothing to override
+        n.rearmRefusal = refusal;
+        refused->notices = {n};
+        h.controller.setSnapshot(refused);
+        QCOMPARE(asked, 0);
+        QCOMPARE(h.posted.size(), sent);
+        QCOMPARE(KillSwitchControl::overrideQuestion({}), QString());
     }
 };
 

@@ -9,6 +9,7 @@
 
 #include <QContextMenuEvent>
 #include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -173,6 +174,106 @@ private slots:
         QCOMPARE(lines[3].kind, OrderLine::Kind::Position);
         QVERIFY(lines[3].price.isIdentical(px("34800.00")));
         QVERIFY(!lines[3].draggable);
+    }
+
+    void workingEntryShowsItsBracketDashedAndDraggable() {
+        // A buy limit entry at 35,000 with SL 34,500 / TP 35,500 that has not filled: no leg is
+        // at the venue yet, but the chart shows both.
+        engine::TradingSnapshot snapshot;
+        snapshot.workingOrders = {order("CW-1", Side::Buy, OrderType::Limit, "0.500", "35000.00")};
+        snapshot.workingOrders[0].bracketStopLoss = px("34500.00");
+        snapshot.workingOrders[0].bracketTakeProfit = px("35500.00");
+        auto lines = ChartTrading::linesFor(snapshot, key("SIM:BTCUSDT"));
+        QCOMPARE(lines.size(), std::size_t(3));
+        const OrderLine& sl = lines[1];
+        const OrderLine& tp = lines[2];
+        QCOMPARE(sl.id, QStringLiteral("CW-1#SL"));
+        QCOMPARE(sl.kind, OrderLine::Kind::StopLoss);
+        QCOMPARE(sl.side, Side::Sell);
+        QVERIFY(sl.price.isIdentical(px("34500.00")));
+        QCOMPARE(sl.label, QStringLiteral("SL SELL @ 34,500.00 (on fill of CW-1)"));
+        QVERIFY(sl.emulated && sl.draggable && !sl.cancelable);
+        QCOMPARE(sl.bracketEntryId, QStringLiteral("CW-1"));
+        QCOMPARE(tp.id, QStringLiteral("CW-1#TP"));
+        QCOMPARE(tp.kind, OrderLine::Kind::TakeProfit);
+        QVERIFY(tp.label.startsWith(QStringLiteral("TP SELL @ 35,500.00")));
+
+        // Painted offscreen: the entry's line is solid, the bracket's are dashed (gaps).
+        Scene s;
+        OrderLineOverlay overlay;
+        overlay.setInstrument(btc());
+        overlay.setLines(lines);
+        QImage image(640, 420, QImage::Format_ARGB32);
+        image.fill(Qt::black);
+        {
+            QPainter painter(&image);
+            overlay.paint(painter, s.plot, s.scale);
+        }
+        const auto litAlong = [&](double price) {
+            const int y = static_cast<int>(std::round(s.yOf(price)));
+            int lit = 0;
+            for (int x = 30; x < 330; ++x)
+                lit += image.pixel(x, y) != qRgb(0, 0, 0) ? 1 : 0;
+            return lit;
+        };
+        QCOMPARE(litAlong(35000.0), 300);
+        QVERIFY2(litAlong(34500.0) > 100 && litAlong(34500.0) < 290, "the SL line is dashed");
+        QVERIFY2(litAlong(35500.0) > 100 && litAlong(35500.0) < 290, "the TP line is dashed");
+        // Its label is drawn at its price, right of the line.
+        const QRectF label = overlay.labelRect(1, s.plot, s.scale);
+        QCOMPARE(label.center().y(), s.yOf(34500.0));
+
+        // Dragging the SL asks to move the bracket, with both prices complete.
+        QSignalSpy moved(&overlay, &OrderLineOverlay::lineMoved);
+        QVERIFY(overlay.press(QPointF(100.0, s.yOf(34500.0)), s.plot, s.scale));
+        QVERIFY(overlay.release(QPointF(100.0, s.yOf(34250.0)), s.plot, s.scale));
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(moved.front().at(0).toString(), QStringLiteral("CW-1#SL"));
+        const Price dropped = moved.front().at(2).value<Price>();
+        QVERIFY(dropped.isIdentical(px("34250.00")));
+        auto command = ChartTrading::commandForMove(snapshot, sl, dropped);
+        QVERIFY(command.has_value());
+        const auto* amend = std::get_if<engine::AmendBracket>(&*command);
+        QVERIFY(amend);
+        QCOMPARE(amend->entryClientOrderId, std::string("CW-1"));
+        QVERIFY(amend->stopLoss.isIdentical(px("34250.00")));
+        QVERIFY(amend->takeProfit.isIdentical(px("35500.00"))); // unchanged, sent complete
+
+        // Once the SL leg works at the venue, it is that order's line; no second SL line.
+        engine::OrderRow leg = order("CW-2", Side::Sell, OrderType::Stop, "0.200", "34500.00");
+        leg.emulated = true;
+        leg.order.origin.kind = orders::OrderOriginKind::Emulation;
+        leg.order.origin.parentClientOrderId = "CW-1";
+        snapshot.workingOrders.push_back(leg);
+        lines = ChartTrading::linesFor(snapshot, key("SIM:BTCUSDT"));
+        QCOMPARE(lines.size(), std::size_t(3)); // entry, the SL order, the unsent TP
+        QCOMPARE(lines[1].id, QStringLiteral("CW-2"));
+        QCOMPARE(lines[2].id, QStringLiteral("CW-1#TP"));
+        // Without bracket prices an entry draws no bracket lines at all.
+        snapshot.workingOrders[0].bracketStopLoss = Price{};
+        snapshot.workingOrders[0].bracketTakeProfit = Price{};
+        QCOMPARE(ChartTrading::linesFor(snapshot, key("SIM:BTCUSDT")).size(), std::size_t(2));
+    }
+
+    void dragMovesOnlyThePriceAndKeepsTheQuantity() {
+        engine::TradingSnapshot snapshot;
+        snapshot.workingOrders = {order("CW-1", Side::Buy, OrderType::Limit, "0.750", "35000.00")};
+        snapshot.workingOrders[0].order.filledQuantity = qty("0.250");
+        const auto lines = ChartTrading::linesFor(snapshot, key("SIM:BTCUSDT"));
+        QCOMPARE(lines.size(), std::size_t(1));
+        auto command = ChartTrading::commandForMove(snapshot, lines[0], px("34900.50"));
+        QVERIFY(command.has_value());
+        const auto* amend = std::get_if<engine::AmendOrder>(&*command);
+        QVERIFY(amend);
+        QVERIFY(amend->quantity.isIdentical(qty("0.750"))); // the total, not zero, not a delta
+        QVERIFY(amend->limitPrice.isIdentical(px("34900.50")));
+        QVERIFY(amend->stopPrice.isZero());
+        // An order no longer in the snapshot, or the position line: nothing to send.
+        engine::TradingSnapshot empty;
+        QVERIFY(!ChartTrading::commandForMove(empty, lines[0], px("34900.50")));
+        OrderLine position = lines[0];
+        position.kind = OrderLine::Kind::Position;
+        QVERIFY(!ChartTrading::commandForMove(snapshot, position, px("34900.50")));
     }
 
     void menuOffersLimitOnTheFavourableSide() {

@@ -36,9 +36,12 @@ namespace {
 
 constexpr int kWaitMs = 20000;
 
-MainWindowOptions fastMarket(const QString& iniPath) {
+/// Settings and the trade journal both in the test's temporary folder `dir`: nothing is
+/// written to the home directory.
+MainWindowOptions fastMarket(const QTemporaryDir& dir) {
     MainWindowOptions options;
-    options.settingsFile = iniPath;
+    options.settingsFile = dir.filePath(QStringLiteral("s.ini"));
+    options.journalFile = dir.filePath(QStringLiteral("journal.sqlite"));
     options.restoreWorkspace = false;
     options.simulation = {{"seed", "11"},
                           {"speed", "10"},
@@ -82,15 +85,9 @@ class TradingWindowTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() {
-        // The journal goes to <AppDataLocation>/journal.sqlite: keep it in a fresh folder.
-        QVERIFY(m_data.isValid());
-        qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
-    }
-
     void menusDocksAndToolbarExist() {
         QTemporaryDir dir;
-        MainWindow window(fastMarket(dir.filePath(QStringLiteral("s.ini"))));
+        MainWindow window(fastMarket(dir));
         TradingWorkspace* trading = window.trading();
         QVERIFY(trading);
         QStringList menus;
@@ -116,7 +113,7 @@ private slots:
 
     void placeDragAndCancelOnTheChart() {
         QTemporaryDir dir;
-        MainWindow window(fastMarket(dir.filePath(QStringLiteral("s.ini"))));
+        MainWindow window(fastMarket(dir));
         window.resize(1600, 900);
         window.show();
         TradingWorkspace* trading = window.trading();
@@ -223,7 +220,7 @@ private slots:
 
         // 5. The journal the bridge wrote has the whole life of the order.
         const QString journalPath = window.bridge().journalPath();
-        QVERIFY(!journalPath.isEmpty());
+        QCOMPARE(journalPath, dir.filePath(QStringLiteral("journal.sqlite"))); // not in $HOME
         auto reader = journal::JournalReader::open(journalPath.toStdString());
         QVERIFY2(reader.hasValue(), reader ? "" : reader.error().message.c_str());
         auto life = reader->orderHistory(first.order.clientOrderId);
@@ -242,9 +239,6 @@ private slots:
         QVERIFY2(actions.contains(QStringLiteral("OrderCanceled")), qPrintable(joined));
         QVERIFY2(chartOrigin, qPrintable(joined));
     }
-
-private:
-    QTemporaryDir m_data;
 };
 
 QTEST_MAIN(TradingWindowTest)

@@ -177,5 +177,48 @@ TEST(BracketEmulator, ignoresOrdersOfNoBracketAndForgetsAllOnClear) {
     EXPECT_FALSE(f.emulator.note("E1").has_value());
 }
 
+TEST(BracketEmulator, pricesOfAnUnsentBracketMoveAndItsLegsGoOutThere) {
+    Fixture f;
+    ASSERT_TRUE(f.emulator.add(entryOrder(), px("90.00"), px("110.00")).hasValue());
+    ASSERT_TRUE(f.emulator.prices("E1").has_value());
+    EXPECT_EQ(f.emulator.prices("E1")->stopLoss, px("90.00"));
+    EXPECT_FALSE(f.emulator.prices("E2").has_value()) << "no bracket on E2";
+
+    ASSERT_TRUE(f.emulator.setPrices("E1", px("92.00"), px("0")).hasValue()) << "TP dropped";
+    EXPECT_EQ(f.emulator.prices("E1")->stopLoss, px("92.00"));
+    EXPECT_TRUE(f.emulator.prices("E1")->takeProfit.isZero());
+    EXPECT_FALSE(f.emulator.setPrices("E1", px("0"), px("0")).hasValue()) << "no legs left";
+    EXPECT_FALSE(f.emulator.setPrices("E1", px("-1"), px("110")).hasValue()) << "negative";
+    EXPECT_FALSE(f.emulator.setPrices("E1", px("111"), px("110")).hasValue()) << "SL above TP";
+    EXPECT_FALSE(f.emulator.setPrices("E9", px("90"), px("110")).hasValue()) << "unknown entry";
+    EXPECT_EQ(f.emulator.prices("E1")->stopLoss, px("92.00")) << "refusals change nothing";
+
+    // The entry fills: only the SL goes out, at the moved price.
+    auto legs = f.emulator.onOrder(order("E1", OrderStatus::Filled, "2", "2"));
+    ASSERT_EQ(legs.size(), 1u);
+    EXPECT_EQ(legs[0].submit.type, OrderType::Stop);
+    EXPECT_EQ(legs[0].submit.stopPrice, px("92.00"));
+    EXPECT_EQ(f.emulator.legOrder("E1", true), "L1");
+    EXPECT_EQ(f.emulator.legOrder("E1", false), "");
+    // A working leg cannot be removed by new prices (it is canceled instead).
+    EXPECT_FALSE(f.emulator.setPrices("E1", px("0"), px("110")).hasValue());
+}
+
+TEST(BracketEmulator, legModifiedAtTheVenueMovesTheBracketsPrice) {
+    Fixture f;
+    ASSERT_TRUE(f.emulator.add(entryOrder(), px("90.00"), px("110.00")).hasValue());
+    (void)f.emulator.onOrder(order("E1", OrderStatus::Filled, "2", "2"));
+    (void)f.emulator.onOrder(order("L1", OrderStatus::New, "2", "0"));
+    // The SL was dragged to 95: replaced under a new id at the new trigger.
+    orders::Order replaced = order("L1", OrderStatus::Replaced, "2", "0");
+    EXPECT_TRUE(f.emulator.onOrder(replaced).empty());
+    orders::Order moved = order("L3", OrderStatus::New, "2", "0", "L1");
+    moved.type = OrderType::Stop;
+    moved.stopPrice = px("95.00");
+    EXPECT_TRUE(f.emulator.onOrder(moved).empty()) << "same quantity: nothing to resize";
+    EXPECT_EQ(f.emulator.prices("E1")->stopLoss, px("95.00"));
+    EXPECT_EQ(f.emulator.legOrder("E1", true), "L3");
+}
+
 } // namespace
 } // namespace cw::engine

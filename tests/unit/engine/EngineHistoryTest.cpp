@@ -7,6 +7,7 @@
 #include "core/engine/Engine.hpp"
 #include "core/indicators/IndicatorRegistry.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -35,9 +36,9 @@ constexpr TimestampNs kStart = 1'700'000'000LL * kNsPerSecond / kNsPerDay * kNsP
 /// A venue that records what it is asked and answers only what the test posts.
 class ScriptedClient final : public adapters::IMarketDataClient {
 public:
-    explicit ScriptedClient(bool replay = true) : m_replay(replay) {
+    explicit ScriptedClient(bool replay = true, int maxBarsPerRequest = 50'000) : m_replay(replay) {
         m_caps.historyTimeframes = {Timeframe::minutes(1), Timeframe::days(1)};
-        m_caps.maxBarsPerRequest = 50'000;
+        m_caps.maxBarsPerRequest = maxBarsPerRequest;
         m_caps.streamsTrades = true;
         m_caps.streamsQuotes = true;
     }
@@ -125,12 +126,225 @@ Engine::Config smallPages() {
     Engine::Config config;
     config.historyBars = 100;
     config.historyPageBars = 60;
+    config.historyPageChartBars = 12; // a 5m chart: 60 minutes, one page
     config.historyTimeout = std::chrono::milliseconds(500);
     config.historyRetries = 2;
     return config;
 }
 
+/// Answers `request` like a venue whose 1m history starts at minute `oldestMinute`: the
+/// `limit` bars before its end time, fewer at the start of the history (then nothing older).
+adapters::BarsReceived pageBefore(const adapters::RequestBars& request, int oldestMinute) {
+    const auto end = static_cast<int>((request.endTime - kStart) / kNsPerMinute);
+    const int first = std::max(oldestMinute, end - request.limit);
+    return answerTo(request, minuteBars(first, end - first), first > oldestMinute);
+}
+
+/// Days of 1D chart bars whose minutes are in `minutes` (distinct UTC days).
+std::size_t daysCovered(std::span<const Bar> minutes) {
+    std::size_t days = 0;
+    TimestampNs last = std::numeric_limits<TimestampNs>::min();
+    for (const Bar& bar : minutes) {
+        const TimestampNs day = Timeframe::days(1).bucketStart(bar.openTime);
+        days += day != last ? 1 : 0;
+        last = day;
+    }
+    return days;
+}
+
+/// 40 days a scroll, 1m pages of at most 10,000 bars: a daily chart needs six of them.
+Engine::Config dailyPages() {
+    Engine::Config config = smallPages();
+    config.historyPageChartBars = 40;
+    return config;
+}
+
+constexpr int kDailyPageLimit = 10'000;
+constexpr int kToday = 150 * 24 * 60; // minute index of day 150, 00:00
+
+/// Opens a 1D chart whose first history is 600 minutes of day 150.
+void openDailyChart(Engine& engine, ScriptedClient& venue) {
+    ASSERT_TRUE(engine.postCommand(OpenChart{1, btc(), Timeframe::days(1)}).hasValue());
+    drain(engine);
+    ASSERT_EQ(venue.requests.size(), 1u);
+    engine.post(answerTo(venue.requests[0], minuteBars(kToday, 600), true));
+    drain(engine);
+    (void)engine.takeSnapshots();
+}
+
 } // namespace
+
+TEST(EngineHistory, aDailyChartGetsItsPageOfDaysFromOneScroll) {
+    ScriptedClient venue(true, kDailyPageLimit);
+    Engine engine(dailyPages());
+    engine.attachMarketData(venue);
+    openDailyChart(engine, venue);
+    EXPECT_EQ(engine.chart(1)->closedBarCount(), 0u); // only today, still forming
+
+    ASSERT_TRUE(engine.postCommand(LoadOlderBars{1}).hasValue());
+    drain(engine);
+    // The venue answers every page in full; the engine asks the next one before the oldest
+    // minute it holds until the chart has 40 more days. The chart changes once, at the end.
+    std::size_t answered = 1;
+    while (answered < venue.requests.size()) {
+        const adapters::RequestBars page = venue.requests[answered++];
+        EXPECT_EQ(page.timeframe, Timeframe::minutes(1));
+        EXPECT_EQ(page.endTime, engine.minuteStore(btc())->openTime(0));
+        EXPECT_GE(page.limit, 1);
+        EXPECT_LE(page.limit, kDailyPageLimit);
+        if (answered < venue.requests.size()) {
+            EXPECT_EQ(page.limit, kDailyPageLimit);
+        }
+        EXPECT_EQ(engine.chart(1)->closedBarCount(), 0u) << "rebuilt before the last page";
+        engine.post(pageBefore(page, -1'000'000));
+        drain(engine);
+        ASSERT_LT(answered, 20u) << "the pages never end";
+    }
+    const std::size_t pages = answered - 1;
+    EXPECT_EQ(pages, 6u); // 40 days = 57,600 minutes in pages of 10,000
+    EXPECT_EQ(engine.pendingHistoryRequests(), 0u);
+
+    // 40 whole days before today, and no more than the last page beyond them.
+    const std::size_t closed = engine.chart(1)->closedBarCount();
+    EXPECT_GE(closed, 40u);
+    EXPECT_LE(closed, 40u + 1u);
+    const std::span<const Bar> minutes = engine.minuteBars(btc());
+    EXPECT_EQ(daysCovered(minutes), closed + 1);
+    EXPECT_EQ(minutes.back().openTime, kStart + (kToday + 599) * kNsPerMinute);
+    // The chart's days are the 1m bars resampled, and its snapshot is a Full one.
+    const ChartSnapshotPtr full = snapshotOf(engine.takeSnapshots(), 1);
+    ASSERT_TRUE(full);
+    EXPECT_EQ(full->kind, ChartSnapshot::Kind::Full);
+    EXPECT_FALSE(full->historyStart);
+    auto resampled = BarAggregator::resample(minutes, Timeframe::days(1));
+    ASSERT_TRUE(resampled.hasValue());
+    const std::vector<Bar> days = engine.chart(1)->closedBars();
+    ASSERT_EQ(days.size() + 1, resampled->size());
+    for (std::size_t i = 0; i < days.size(); ++i)
+        EXPECT_EQ(days[i], (*resampled)[i]) << i;
+
+    // The next scroll asks for the 40 days before those.
+    ASSERT_TRUE(engine.postCommand(LoadOlderBars{1}).hasValue());
+    drain(engine);
+    ASSERT_EQ(venue.requests.size(), answered + 1);
+    EXPECT_EQ(venue.requests.back().endTime, minutes.front().openTime);
+    EXPECT_EQ(venue.requests.back().limit, kDailyPageLimit);
+}
+
+TEST(EngineHistory, aOneMinuteChartChainsSmallVenuePagesUpToItsPage) {
+    ScriptedClient venue(true, 25); // a venue that gives 25 bars per request
+    Engine engine(smallPages());
+    engine.attachMarketData(venue);
+    ASSERT_TRUE(engine.postCommand(OpenChart{1, btc(), Timeframe::minutes(1)}).hasValue());
+    drain(engine);
+    engine.post(answerTo(venue.requests[0], minuteBars(1000, 25), true));
+    drain(engine);
+    ASSERT_TRUE(engine.postCommand(LoadOlderBars{1}).hasValue());
+    drain(engine);
+    for (std::size_t k = 1; k < venue.requests.size() && k < 10; ++k) {
+        engine.post(pageBefore(venue.requests[k], 0));
+        drain(engine);
+    }
+    // 60 minutes a page: 25 + 25 + 10, then nothing more is asked.
+    ASSERT_EQ(venue.requests.size(), 4u);
+    EXPECT_EQ(venue.requests[1].limit, 25);
+    EXPECT_EQ(venue.requests[2].limit, 25);
+    EXPECT_EQ(venue.requests[3].limit, 10);
+    EXPECT_TRUE(sameBars(engine.minuteBars(btc()), minuteBars(940, 85)));
+    EXPECT_EQ(engine.chart(1)->closedBarCount(), 85u);
+}
+
+TEST(EngineHistory, aScrollStopsWhereTheVenuesHistoryStarts) {
+    ScriptedClient venue(true, kDailyPageLimit);
+    Engine engine(dailyPages());
+    engine.attachMarketData(venue);
+    openDailyChart(engine, venue);
+    ASSERT_TRUE(engine.postCommand(LoadOlderBars{1}).hasValue());
+    drain(engine);
+    // The venue's history starts 15,000 minutes before today: the second page is short and
+    // says nothing is older, so the load ends with 10 whole days and the start of history.
+    const int oldest = kToday - 15'000;
+    for (std::size_t k = 1; k < venue.requests.size() && k < 10; ++k) {
+        engine.post(pageBefore(venue.requests[k], oldest));
+        drain(engine);
+    }
+    EXPECT_EQ(venue.requests.size(), 3u);
+    EXPECT_EQ(engine.minuteStore(btc())->openTime(0), kStart + oldest * kNsPerMinute);
+    EXPECT_EQ(engine.chart(1)->closedBarCount(), 11u); // days 139 (from 14:00) .. 149
+    const ChartSnapshotPtr s = snapshotOf(engine.takeSnapshots(), 1);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->kind, ChartSnapshot::Kind::Full);
+    EXPECT_TRUE(s->historyStart);
+    ASSERT_TRUE(engine.postCommand(LoadOlderBars{1}).hasValue());
+    drain(engine);
+    EXPECT_EQ(venue.requests.size(), 3u);
+}
+
+TEST(EngineHistory, aFailedOrLostPageShowsWhatCameBeforeIt) {
+    ScriptedClient venue(true, kDailyPageLimit);
+    Engine engine(dailyPages());
+    engine.attachMarketData(venue);
+    openDailyChart(engine, venue);
+    ASSERT_TRUE(engine.postCommand(LoadOlderBars{1}).hasValue());
+    drain(engine);
+    ASSERT_EQ(venue.requests.size(), 2u);
+    engine.post(pageBefore(venue.requests[1], -1'000'000));
+    drain(engine);
+    ASSERT_EQ(venue.requests.size(), 3u);
+    EXPECT_EQ(engine.chart(1)->closedBarCount(), 0u);
+    // The second page fails: the error is reported, the first page's days are shown, and the
+    // history has not started there.
+    adapters::BarsReceived failed = answerTo(venue.requests[2], {}, false);
+    failed.error = fail(ErrorCode::IoError, "venue busy");
+    engine.post(std::move(failed));
+    drain(engine);
+    SnapshotBatch batch = engine.takeSnapshots();
+    ASSERT_EQ(batch.errors.size(), 1u);
+    EXPECT_EQ(batch.errors[0].code, ErrorCode::IoError);
+    EXPECT_EQ(engine.chart(1)->closedBarCount(),
+              7u); // 10,000 minutes: days 143 (from 01:20) .. 149
+    ASSERT_TRUE(snapshotOf(batch, 1));
+    EXPECT_FALSE(snapshotOf(batch, 1)->historyStart);
+    EXPECT_EQ(engine.pendingHistoryRequests(), 0u);
+
+    // The next scroll starts a new load; this time its second page is never answered.
+    ASSERT_TRUE(engine.postCommand(LoadOlderBars{1}).hasValue());
+    drain(engine);
+    ASSERT_EQ(venue.requests.size(), 4u);
+    engine.post(pageBefore(venue.requests[3], -1'000'000));
+    drain(engine);
+    ASSERT_EQ(venue.requests.size(), 5u);
+    EXPECT_EQ(engine.chart(1)->closedBarCount(), 7u);
+    auto now = Clock::now();
+    for (int i = 0; i < 10; ++i) {
+        now += std::chrono::seconds(1);
+        engine.retryOverdueHistory(now);
+    }
+    EXPECT_EQ(engine.pendingHistoryRequests(), 0u);
+    batch = engine.takeSnapshots();
+    ASSERT_EQ(batch.errors.size(), 1u);
+    EXPECT_EQ(batch.errors[0].code, ErrorCode::Unavailable);
+    EXPECT_EQ(engine.chart(1)->closedBarCount(), 14u); // 20,000 minutes: days 136 (from 02:40) ..
+}
+
+TEST(EngineHistory, oneScrollBringsAtMostTheConfiguredNumberOfMinutes) {
+    ScriptedClient venue(true, kDailyPageLimit);
+    Engine::Config config = dailyPages();
+    config.historyLoadMaxBars = 25'000;
+    Engine engine(config);
+    engine.attachMarketData(venue);
+    openDailyChart(engine, venue);
+    ASSERT_TRUE(engine.postCommand(LoadOlderBars{1}).hasValue());
+    drain(engine);
+    for (std::size_t k = 1; k < venue.requests.size() && k < 10; ++k) {
+        engine.post(pageBefore(venue.requests[k], -1'000'000));
+        drain(engine);
+    }
+    ASSERT_EQ(venue.requests.size(), 4u);
+    EXPECT_EQ(venue.requests[3].limit, 5'000); // the rest of the 25,000
+    EXPECT_EQ(engine.minuteBars(btc()).size(), 25'600u);
+    EXPECT_EQ(engine.chart(1)->closedBarCount(), 18u); // 25,000 minutes: days 132 (from 15:20) ..
+}
 
 TEST(EngineHistory, loadOlderBarsPrependsAPageBeforeTheOldestMinute) {
     ScriptedClient venue;

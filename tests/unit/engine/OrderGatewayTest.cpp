@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <gtest/gtest.h>
+#include <map>
 
 namespace cw::engine {
 namespace {
@@ -507,6 +508,348 @@ TEST(OrderGateway, withoutAJournalEverythingShowsAtOnce) {
     EXPECT_EQ(s->journalCommittedId, 0);
     EXPECT_EQ(s->fills.size(), 1u);
     EXPECT_FALSE(h.gateway.takeSnapshot()); // nothing changed since
+}
+
+const TradingNotice* rearmRefusalNotice(const PaperHarness& h) {
+    for (const auto& n : h.notices)
+        if (n.rearmRefusal)
+            return &n;
+    return nullptr;
+}
+
+std::vector<Instrument> instrumentsOf(const PaperHarness& h) {
+    std::vector<Instrument> out;
+    for (const auto& spec : h.exchange->config().instruments)
+        out.push_back(spec.instrument);
+    return out;
+}
+
+Money usdt(std::string_view amount) {
+    return *Money::parse(amount, *Currency::parse("USDT"));
+}
+
+TEST(OrderGateway, fillsCarryTheirAccountIntoPositionsAndTheJournal) {
+    PaperHarness h;
+    adapters::SubmitOrder buy = marketOrder(Side::Buy, "0.010");
+    buy.account = "alpha";
+    h.apply(place(buy));
+    auto s = h.snapshot();
+    ASSERT_TRUE(s);
+    ASSERT_EQ(s->fills.size(), 1u);
+    EXPECT_EQ(s->fills[0].fill.account, "alpha"); // named by the paper broker
+    EXPECT_EQ(s->fills[0].account, "alpha");
+    EXPECT_EQ(h.gateway.positions().quantity("alpha", btc()), qty("0.01"));
+    EXPECT_TRUE(h.gateway.positions().quantity("", btc()).isZero());
+
+    // A venue that names no account: the fill is the order's account's.
+    adapters::SubmitOrder rest = limitOrder(Side::Buy, "0.010", px("1000.00"));
+    rest.account = "beta";
+    h.apply(place(rest));
+    const std::string id = lastPlacedId(h);
+    adapters::OrderFilled silent;
+    silent.clientOrderId = id;
+    silent.instrument = btc();
+    silent.tradeId = "EXT-1";
+    silent.side = Side::Buy;
+    silent.quantity = qty("0.004");
+    silent.price = px("1000.00");
+    silent.fee = usdt("0");
+    silent.liquidity = adapters::Liquidity::Maker;
+    silent.cumulativeQuantity = qty("0.004");
+    silent.leavesQuantity = qty("0.006");
+    h.gateway.onExecutionEvent(silent, h.now());
+    (void)h.snapshot();
+    EXPECT_EQ(h.gateway.positions().quantity("beta", btc()), qty("0.004"));
+
+    auto reader = journal::JournalReader::open(h.dir.file("journal.sqlite"));
+    ASSERT_TRUE(reader.hasValue());
+    auto fills = reader->fills(journal::JournalQuery{});
+    ASSERT_TRUE(fills.hasValue());
+    ASSERT_EQ(fills->size(), 2u);
+    EXPECT_EQ(fills->at(0).record.account, "alpha");
+    EXPECT_EQ(fills->at(1).record.tradeId, "EXT-1");
+    EXPECT_EQ(fills->at(1).record.account, "beta");
+}
+
+TEST(OrderGateway, riskRefusalsAreToldApartFromVenueRejections) {
+    PaperHarness h;
+    h.apply(SetRiskLimits{"", {{"maxOrderNotional", "100 USDT"}}});
+    h.apply(place(marketOrder(Side::Buy, "0.010")));
+    const std::string risky = lastPlacedId(h);
+    h.apply(SetRiskLimits{"", {}});
+    h.apply(place(limitOrder(Side::Buy, "0.010", px("1000.005")))); // off the tick: the venue
+    const std::string offTick = lastPlacedId(h);
+    h.apply(TriggerKillSwitch{false, "test"});
+    h.apply(place(marketOrder(Side::Buy, "0.010")));
+    const std::string blocked = lastPlacedId(h);
+    auto s = h.snapshot();
+    ASSERT_TRUE(s);
+
+    const OrderRow* risk = anyRow(*s, risky);
+    ASSERT_NE(risk, nullptr);
+    EXPECT_EQ(risk->order.status, OrderStatus::Rejected);
+    EXPECT_EQ(risk->order.rejectReason, adapters::RejectReason::RiskLimit);
+    EXPECT_TRUE(adapters::isRiskRejection(risk->order.rejectReason));
+    // The exact rule and numbers stay in the message.
+    EXPECT_NE(risk->order.statusMessage.find("MaxOrderNotional: notional"), std::string::npos)
+        << risk->order.statusMessage;
+    EXPECT_NE(risk->order.statusMessage.find("exceeds the limit 100.00 USDT"), std::string::npos)
+        << risk->order.statusMessage;
+    const OrderRow* venue = anyRow(*s, offTick);
+    ASSERT_NE(venue, nullptr);
+    EXPECT_EQ(venue->order.status, OrderStatus::Rejected);
+    EXPECT_EQ(venue->order.rejectReason, adapters::RejectReason::BadTickSize);
+    EXPECT_FALSE(adapters::isRiskRejection(venue->order.rejectReason));
+    const OrderRow* killed = anyRow(*s, blocked);
+    ASSERT_NE(killed, nullptr);
+    EXPECT_EQ(killed->order.rejectReason, adapters::RejectReason::KillSwitchActive);
+
+    // The journal says who refused: origin risk and reason RiskLimit, or the venue's reason.
+    auto reader = journal::JournalReader::open(h.dir.file("journal.sqlite"));
+    ASSERT_TRUE(reader.hasValue());
+    journal::JournalQuery events;
+    events.kind = journal::JournalKind::OrderEvent;
+    auto entries = reader->events(events);
+    ASSERT_TRUE(entries.hasValue());
+    std::map<std::string, journal::JournalRecord> rejected;
+    for (const auto& e : *entries)
+        if (e.record.action == "OrderRejected")
+            rejected[e.record.clientOrderId] = e.record;
+    ASSERT_EQ(rejected.count(risky), 1u);
+    EXPECT_EQ(rejected[risky].reason, "RiskLimit");
+    EXPECT_EQ(rejected[risky].origin, "risk");
+    ASSERT_EQ(rejected.count(offTick), 1u);
+    EXPECT_EQ(rejected[offTick].reason, "BadTickSize");
+    EXPECT_EQ(rejected[offTick].origin, "venue");
+    ASSERT_EQ(rejected.count(blocked), 1u);
+    EXPECT_EQ(rejected[blocked].reason, "KillSwitchActive");
+}
+
+TEST(OrderGateway, amendThatChangesOnlyThePriceKeepsTheQuantity) {
+    PaperHarness h;
+    h.apply(place(limitOrder(Side::Buy, "0.020", px("1000.00"))));
+    const std::string id = lastPlacedId(h);
+    // Only the limit is given; the modify sent carries the order's quantity, complete.
+    h.apply(AmendOrder{id, Quantity{}, px("1001.00"), Price{}});
+    auto s = h.snapshot();
+    ASSERT_TRUE(s);
+    ASSERT_EQ(s->workingOrders.size(), 1u);
+    const orders::Order& moved = s->workingOrders[0].order;
+    EXPECT_NE(moved.clientOrderId, id); // a cancel/replace: the order goes on under a new id
+    EXPECT_EQ(moved.replacesClientOrderId, id);
+    EXPECT_EQ(moved.quantity, qty("0.02"));
+    EXPECT_EQ(moved.limitPrice, px("1001.00"));
+    const auto paper = h.exchange->paperState().orders;
+    ASSERT_EQ(paper.size(), 1u);
+    EXPECT_EQ(paper[0].quantity, qty("0.02"));
+    EXPECT_EQ(paper[0].limitPrice, px("1001.00"));
+
+    auto reader = journal::JournalReader::open(h.dir.file("journal.sqlite"));
+    ASSERT_TRUE(reader.hasValue());
+    auto life = reader->orderHistory(id);
+    ASSERT_TRUE(life.hasValue());
+    bool sawModify = false;
+    for (const auto& e : *life)
+        if (e.record.action == "ModifyOrder") {
+            sawModify = true;
+            EXPECT_EQ(*Quantity::parse(e.record.quantity), qty("0.02"));
+            EXPECT_EQ(*Price::parse(e.record.price), px("1001.00"));
+        }
+    EXPECT_TRUE(sawModify);
+}
+
+TEST(OrderGateway, refusedRearmNamesTheRuleAndTheNumbers) {
+    PaperHarness h;
+    h.apply(SetRiskLimits{"", {{"dailyLossLimit", "0.01 USDT"}}});
+    h.apply(place(marketOrder(Side::Buy, "0.010")));
+    (void)h.snapshot();
+    ASSERT_TRUE(h.gateway.riskGate().killSwitch().isTriggered());
+    h.apply(RearmKillSwitch{false});
+    (void)h.snapshot();
+    const TradingNotice* n = rearmRefusalNotice(h);
+    ASSERT_NE(n, nullptr);
+    EXPECT_EQ(n->kind, TradingNotice::Kind::KillSwitch);
+    EXPECT_EQ(n->rule, risk::RiskRule::DailyLossLimit);
+    const RearmRefusal& refusal = *n->rearmRefusal;
+    EXPECT_EQ(refusal.rule, risk::RiskRule::DailyLossLimit);
+    EXPECT_TRUE(refusal.overridable);
+    ASSERT_EQ(refusal.breaches.size(), 1u);
+    EXPECT_EQ(refusal.breaches[0].account, "");
+    EXPECT_EQ(refusal.breaches[0].limit, usdt("0.01"));
+    EXPECT_TRUE(refusal.breaches[0].pnl < usdt("-0.01"));
+    EXPECT_EQ(refusal.breaches[0].pnl, *h.gateway.dailyPnl(""));
+    h.apply(RearmKillSwitch{true});
+    EXPECT_FALSE(h.gateway.riskGate().killSwitch().isTriggered());
+}
+
+TEST(OrderGateway, workingEntryRowCarriesItsBracketAndAmendBracketMovesIt) {
+    PaperHarness h;
+    PlaceOrder entry = place(limitOrder(Side::Buy, "0.010", px("1000.00")));
+    entry.bracket = Bracket{px("900.00"), px("1100.00")};
+    h.apply(entry);
+    const std::string id = lastPlacedId(h);
+    auto s = h.snapshot();
+    ASSERT_TRUE(s);
+    const OrderRow* row = findRow(s->workingOrders, id);
+    ASSERT_NE(row, nullptr);
+    EXPECT_EQ(row->bracketStopLoss, px("900.00"));
+    EXPECT_EQ(row->bracketTakeProfit, px("1100.00"));
+
+    h.apply(AmendBracket{id, px("950.00"), px("1100.00")});
+    s = h.snapshot();
+    ASSERT_TRUE(s);
+    row = findRow(s->workingOrders, id);
+    ASSERT_NE(row, nullptr);
+    EXPECT_EQ(row->bracketStopLoss, px("950.00"));
+    EXPECT_EQ(row->bracketTakeProfit, px("1100.00"));
+    EXPECT_EQ(h.lossy->submits, 1); // nothing sent for legs of an unfilled entry
+
+    // Refused: SL above TP for a buy, an order without a bracket. Nothing changes.
+    h.apply(AmendBracket{id, px("1200.00"), px("1100.00")});
+    h.apply(AmendBracket{"NO-SUCH", px("900.00"), px("1100.00")});
+    (void)h.snapshot();
+    EXPECT_EQ(h.noticesOf(TradingNotice::Kind::CommandError).size(), 2u);
+    EXPECT_EQ(h.gateway.brackets().prices(id)->stopLoss, px("950.00"));
+    h.apply(CancelWorkingOrder{id});
+    (void)h.snapshot();
+    EXPECT_EQ(h.gateway.brackets().size(), 0u);
+}
+
+TEST(OrderGateway, amendBracketModifiesAWorkingLegToItsNewPrice) {
+    PaperHarness h;
+    PlaceOrder entry = place(marketOrder(Side::Buy, "0.010"));
+    entry.order.clientOrderId = "ENTRY-2";
+    h.apply(place(marketOrder(Side::Buy, "0.001"))); // a first fill tells the price
+    auto s1 = h.snapshot();
+    ASSERT_TRUE(s1);
+    const Price last = s1->fills.back().fill.price;
+    const Price stop = *last.subtract(px("2000.00"));
+    const Price target = *last.add(px("2000.00"));
+    entry.bracket = Bracket{stop, target};
+    h.apply(entry);
+    (void)h.snapshot();
+    const std::string slId = h.gateway.brackets().legOrder("ENTRY-2", true);
+    ASSERT_FALSE(slId.empty());
+    const Price moved = *last.subtract(px("1500.00"));
+    h.apply(AmendBracket{"ENTRY-2", moved, target});
+    auto s = h.snapshot();
+    ASSERT_TRUE(s);
+    // The SL leg was replaced at the new trigger, same quantity; the bracket follows it.
+    const orders::Order* old = h.gateway.orders().find(slId);
+    ASSERT_NE(old, nullptr);
+    EXPECT_EQ(old->status, OrderStatus::Replaced);
+    const orders::Order* leg = h.gateway.orders().find(old->replacedByClientOrderId);
+    ASSERT_NE(leg, nullptr);
+    EXPECT_EQ(leg->stopPrice, moved);
+    EXPECT_EQ(leg->quantity, qty("0.01"));
+    EXPECT_EQ(h.gateway.brackets().prices("ENTRY-2")->stopLoss, moved);
+    EXPECT_EQ(h.gateway.brackets().legOrder("ENTRY-2", true), leg->clientOrderId);
+}
+
+TEST(OrderGateway, tradingDayStartsAtUtcMidnightUnlessConfigured) {
+    OrderGateway utc(OrderGateway::Config{}, orders::ClientOrderIdGenerator(kStart, 1));
+    // kStart is 2024-06-05 12:00 UTC.
+    EXPECT_EQ(utc.tradingDayStart(kStart), kStart - 12 * kNsPerHour);
+    EXPECT_EQ(utc.tradingDayStart(kStart - 12 * kNsPerHour), kStart - 12 * kNsPerHour);
+    EXPECT_EQ(utc.tradingDayStart(kStart - 12 * kNsPerHour - 1), kStart - 36 * kNsPerHour);
+    OrderGateway::Config evening;
+    evening.tradingDayOffsetNs = 22 * kNsPerHour; // days run 22:00-22:00 UTC
+    OrderGateway fx(evening, orders::ClientOrderIdGenerator(kStart, 2));
+    EXPECT_EQ(fx.tradingDayStart(kStart), kStart - 14 * kNsPerHour);
+    EXPECT_EQ(fx.tradingDayStart(kStart + 10 * kNsPerHour), kStart + 10 * kNsPerHour);
+}
+
+TEST(OrderGateway, dailyPnlStartsAgainAtTheTradingDayBoundary) {
+    PaperHarness h(false);
+    h.apply(SetRiskLimits{"", {{"dailyLossLimit", "1000 USDT"}}});
+    h.apply(place(marketOrder(Side::Buy, "0.010")));
+    h.apply(place(marketOrder(Side::Sell, "0.010")));
+    const auto today = h.gateway.dailyPnl("");
+    ASSERT_TRUE(today);
+    EXPECT_TRUE(today->isNegative()); // fees and the spread of a round trip
+    const TimestampNs dayStart = h.gateway.tradingDayStart(h.now());
+    const Price mark = h.exchange->paperState().recentFills.back().price;
+    h.gateway.onMarketPrice(btc(), mark, {}, {}, dayStart + kNsPerDay - 1);
+    EXPECT_EQ(*h.gateway.dailyPnl(""), *today); // still the same day
+    h.gateway.onMarketPrice(btc(), mark, {}, {}, dayStart + kNsPerDay);
+    const auto next = h.gateway.dailyPnl("");
+    ASSERT_TRUE(next);
+    EXPECT_TRUE(next->isZero()) << next->toString();
+    // The position keeps its realized P&L; only the daily figure starts again.
+    EXPECT_EQ(h.gateway.positions().position("", btc())->netRealizedPnl, *today);
+}
+
+TEST(OrderGateway, restartWithinTheDayRestoresTheDaysRealizedPnlFromTheJournal) {
+    PaperHarness h;
+    h.apply(SetRiskLimits{"", {{"dailyLossLimit", "1000 USDT"}}});
+    h.apply(place(marketOrder(Side::Buy, "0.010")));
+    h.apply(place(marketOrder(Side::Sell, "0.010")));
+    h.apply(place(marketOrder(Side::Buy, "0.005"))); // still open at the "restart"
+    (void)h.snapshot();
+    const orders::Position before = *h.gateway.positions().position("", btc());
+    ASSERT_TRUE(before.netRealizedPnl.isNegative());
+    const auto fills = h.exchange->paperState().recentFills;
+    ASSERT_EQ(fills.size(), 3u);
+
+    // A new gateway (the application restarted) on the same journal, the same day.
+    OrderGateway restarted(OrderGateway::Config{}, orders::ClientOrderIdGenerator(kStart + 1, 43));
+    restarted.onInstruments(instrumentsOf(h));
+    auto reader = journal::JournalReader::open(h.dir.file("journal.sqlite"));
+    ASSERT_TRUE(reader.hasValue());
+    auto restored = restarted.restoreTradingDay(*reader, h.now());
+    ASSERT_TRUE(restored.hasValue()) << restored.error().message;
+    EXPECT_EQ(*restored, 3u);
+    restarted.apply(SetRiskLimits{"", {{"dailyLossLimit", "1000 USDT"}}}, h.now());
+    const auto position = restarted.positions().position("", btc());
+    ASSERT_TRUE(position.hasValue());
+    EXPECT_EQ(position->netRealizedPnl, before.netRealizedPnl);
+    EXPECT_EQ(position->quantity, qty("0.005"));
+    ASSERT_TRUE(restarted.dailyPnl(""));
+    EXPECT_EQ(*restarted.dailyPnl(""), before.netRealizedPnl); // no mark yet: realized only
+    // The venue's copies of those fills (in its reconciliation report) are not applied again.
+    for (const auto& f : fills)
+        EXPECT_TRUE(restarted.orders().hasSeenTrade("SIM", f.tradeId)) << f.tradeId;
+
+    // Restarted the next day: nothing of yesterday counts.
+    OrderGateway tomorrow(OrderGateway::Config{}, orders::ClientOrderIdGenerator(kStart + 2, 44));
+    tomorrow.onInstruments(instrumentsOf(h));
+    auto next = tomorrow.restoreTradingDay(*reader, h.now() + kNsPerDay);
+    ASSERT_TRUE(next.hasValue());
+    EXPECT_EQ(*next, 0u);
+    EXPECT_TRUE(tomorrow.positions().positions()->empty());
+    // An empty journal restores nothing and is no error.
+    PaperHarness empty;
+    OrderGateway fresh(OrderGateway::Config{}, orders::ClientOrderIdGenerator(kStart + 3, 45));
+    auto none = journal::JournalReader::open(empty.dir.file("journal.sqlite"));
+    ASSERT_TRUE(none.hasValue());
+    EXPECT_EQ(*fresh.restoreTradingDay(*none, empty.now()), 0u);
+}
+
+TEST(OrderGateway, previewUsesTheFeeRatesTheVenuePublishes) {
+    PaperHarness h(false);
+    // The paper broker publishes its configured crypto rates: maker 2 bp, taker 5 bp.
+    const auto rates = h.gateway.feeRates(btc());
+    ASSERT_TRUE(rates);
+    EXPECT_EQ(rates->makerBps, *Decimal::parse("2"));
+    EXPECT_EQ(rates->takerBps, *Decimal::parse("5"));
+    EXPECT_FALSE(h.gateway.feeRates(*adapters::InstrumentKey::make("NOWHERE", "X")));
+    PreviewOrder limit{31, limitOrder(Side::Buy, "0.500", px("60000.00"))};
+    PreviewOrder stop{32, limitOrder(Side::Buy, "0.500", px("60000.00"))};
+    stop.order.type = OrderType::Stop;
+    stop.order.stopPrice = stop.order.limitPrice;
+    stop.order.limitPrice = Price{};
+    h.apply(limit);
+    h.apply(stop);
+    auto s = h.snapshot();
+    ASSERT_TRUE(s);
+    ASSERT_EQ(s->previews.size(), 2u);
+    ASSERT_TRUE(s->previews[0].estimatedFee);
+    EXPECT_EQ(s->previews[0].estimatedFee->amount(), *Decimal::parse("6")); // 2 bp of 30,000
+    ASSERT_TRUE(s->previews[1].estimatedFee);
+    EXPECT_EQ(s->previews[1].estimatedFee->amount(), *Decimal::parse("15")); // 5 bp of 30,000
+    // The venue's settings win over what the client publishes.
+    h.gateway.setFeeRates("SIM", FeeRates{*Decimal::parse("1"), *Decimal::parse("1")});
+    EXPECT_EQ(h.gateway.feeRates(btc())->takerBps, *Decimal::parse("1"));
 }
 
 } // namespace

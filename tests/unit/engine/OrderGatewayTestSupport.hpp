@@ -78,6 +78,10 @@ public:
     const adapters::ExecutionCapabilities& capabilities() const override {
         return m_inner.capabilities();
     }
+    std::optional<adapters::FeeRates>
+    feeRates(const adapters::InstrumentKey& instrument) const override {
+        return m_inner.feeRates(instrument);
+    }
     Result<void> connect() override { return m_inner.connect(); }
     void disconnect() override { m_inner.disconnect(); }
     Result<void> submit(const adapters::SubmitOrder& command) override {

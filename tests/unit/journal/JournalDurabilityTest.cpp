@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Kills a journaling process (JournalCrashChild) with SIGKILL at random moments and checks
-// after each kill that the file is intact and holds every id the process saw committed.
+// Kills a trading process (JournalCrashChild: orders through the OrderGateway and its risk
+// gate to the paper broker, every event journaled) with SIGKILL at random moments, and checks
+// after each kill that the file passes PRAGMA integrity_check and holds every event id the
+// process reported committed.
 #include "core/journal/JournalReader.hpp"
 #include "tests/unit/journal/TempJournalDir.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -35,6 +38,8 @@ struct ChildRun {
     std::int64_t maxCommitted = 0;
     int commits = 0;
     bool closed = false;
+    long ordersPlaced = 0; ///< from "closed": orders the process placed
+    long fillsSeen = 0;    ///< from "closed": fills the process handled
     int exitStatus = 0;
 };
 
@@ -53,6 +58,7 @@ void parseLine(const std::string& line, ChildRun& run) {
         ++run.commits;
     } else if (word == "closed") {
         run.closed = true;
+        in >> run.ordersPlaced >> run.fillsSeen;
     }
 }
 
@@ -260,7 +266,7 @@ TEST(JournalDurability, survivesRepeatedSigkillWithoutLosingCommittedRecords) {
     EXPECT_GE(runsWithCommits, kKills / 2);
 
     // A last, clean run: a new session, after all the killed ones.
-    const ChildRun last = runChild({child, path, "--records", "50"}, std::chrono::microseconds(-1),
+    const ChildRun last = runChild({child, path, "--orders", "40"}, std::chrono::microseconds(-1),
                                    KillClock::FromLaunch);
     ASSERT_TRUE(WIFEXITED(last.exitStatus) && WEXITSTATUS(last.exitStatus) == 0);
     EXPECT_TRUE(last.closed);
@@ -280,7 +286,22 @@ TEST(JournalDurability, survivesRepeatedSigkillWithoutLosingCommittedRecords) {
     }
     EXPECT_TRUE(sessions->back().cleanShutdown);
     EXPECT_EQ(sessions->back().id, last.sessionId);
-    auto lastOrders = reader->fills(JournalQuery{.sessionId = last.sessionId, .limit = 0});
-    ASSERT_TRUE(lastOrders.hasValue());
-    EXPECT_EQ(lastOrders->size(), 50u);
+    // The clean run's whole order flow is there: every order it placed (request and risk
+    // decision) and every fill it handled.
+    auto flow = reader->events(JournalQuery{.sessionId = last.sessionId, .limit = 0});
+    ASSERT_TRUE(flow.hasValue()) << flow.error().toString();
+    const auto countOf = [&](std::string_view action) {
+        return std::count_if(flow->begin(), flow->end(),
+                             [&](const JournalEntry& e) { return e.record.action == action; });
+    };
+    EXPECT_EQ(last.ordersPlaced, 40);
+    EXPECT_EQ(countOf("SubmitOrder"), last.ordersPlaced);
+    EXPECT_EQ(countOf("RiskCheck"), last.ordersPlaced);
+    EXPECT_GT(countOf("CancelOrder"), 0) << "the resting limit orders were canceled";
+    EXPECT_GT(last.fillsSeen, 0);
+    EXPECT_EQ(countOf("OrderFilled"), last.fillsSeen);
+    // The killed runs traded too.
+    auto allFills = reader->count(JournalQuery{.kind = JournalKind::Fill});
+    ASSERT_TRUE(allFills.hasValue());
+    EXPECT_GT(*allFills, last.fillsSeen);
 }

@@ -4,10 +4,14 @@
 #include "core/journal/JournalWriter.hpp"
 #include "tests/unit/journal/TempJournalDir.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sstream>
+#include <vector>
 
 using namespace cw;
 using namespace cw::journal;
@@ -17,9 +21,70 @@ namespace {
 
 constexpr TimestampNs kT0 = 1'700'000'000'000'000'000; // as in make_v1_journal.py
 
-std::string fixturePath() {
+std::string fixtureDir() {
     const char* root = std::getenv("CW_SOURCE_DIR");
-    return std::string(root ? root : ".") + "/tests/fixtures/journal/journal-v1.sqlite";
+    return std::string(root ? root : ".") + "/tests/fixtures/journal/";
+}
+
+std::string fixturePath() {
+    return fixtureDir() + "journal-v1.sqlite";
+}
+
+/// Rows of a query, each row's columns joined with '|' (NULL as "NULL").
+std::vector<std::string> rowsOf(sqlite3* db, const std::string& sql) {
+    std::vector<std::string> rows;
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+        ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db);
+        return rows;
+    }
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        std::string row;
+        for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+            const auto* text = sqlite3_column_text(statement, c);
+            row +=
+                (c ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "NULL");
+        }
+        rows.push_back(row);
+    }
+    sqlite3_finalize(statement);
+    return rows;
+}
+
+/// Everything about a database's layout except the order of columns: per table its columns
+/// (name, type, not null, default, primary key) and foreign keys, and every index's SQL with
+/// runs of white space made one space. Sorted.
+std::vector<std::string> layoutOf(sqlite3* db) {
+    std::vector<std::string> layout;
+    for (const auto& table : rowsOf(db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                        "AND name NOT LIKE 'sqlite_%'")) {
+        for (const auto& column :
+             rowsOf(db, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('" +
+                            table + "')"))
+            layout.push_back("column " + table + "." + column);
+        for (const auto& key : rowsOf(db, "SELECT \"from\", \"table\", \"to\" FROM "
+                                          "pragma_foreign_key_list('" +
+                                              table + "')"))
+            layout.push_back("foreign key " + table + "." + key);
+    }
+    for (auto sql : rowsOf(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql "
+                               "IS NOT NULL")) {
+        std::istringstream words(sql);
+        std::string word, normalized;
+        while (words >> word)
+            normalized += (normalized.empty() ? "" : " ") + word;
+        layout.push_back("index " + normalized);
+    }
+    std::sort(layout.begin(), layout.end());
+    return layout;
+}
+
+std::vector<std::string> layoutOf(const std::string& path) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    auto layout = layoutOf(db);
+    sqlite3_close(db);
+    return layout;
 }
 
 /// A copy of the v1 fixture in `dir` (the committed file itself is never opened for writing).
@@ -47,6 +112,44 @@ std::int64_t userVersion(const std::string& path) {
 TEST(JournalMigration, fixtureIsAVersionOneJournal) {
     ASSERT_TRUE(std::filesystem::exists(fixturePath())) << fixturePath();
     EXPECT_EQ(userVersion(fixturePath()), 1);
+}
+
+TEST(JournalMigration, fixtureHasExactlyTheFrozenVersionOneLayout) {
+    // The frozen DDL next to the fixture, run on an empty database, gives the fixture's layout:
+    // the .sql file is the one place version 1 is described.
+    std::ifstream in(fixtureDir() + "journal-v1-schema.sql");
+    ASSERT_TRUE(in.good());
+    const std::string ddl((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, ddl.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    const auto frozen = layoutOf(db);
+    sqlite3_close(db);
+    EXPECT_FALSE(frozen.empty());
+    EXPECT_EQ(layoutOf(fixturePath()), frozen);
+}
+
+TEST(JournalMigration, migratedVersionOneHasTheLayoutOfANewJournal) {
+    TempJournalDir dir;
+    const auto migrated = copyOfFixture(dir);
+    const auto created = dir.file("new.cwjournal");
+    for (const auto& path : {migrated, created}) {
+        auto writer = JournalWriter::open(JournalWriterOptions{.path = path});
+        ASSERT_TRUE(writer.hasValue()) << writer.error().toString();
+        ASSERT_TRUE((*writer)->close().hasValue());
+    }
+    EXPECT_EQ(userVersion(migrated), JournalSchema::kCurrentVersion);
+    EXPECT_EQ(userVersion(created), JournalSchema::kCurrentVersion);
+    const auto newLayout = layoutOf(created);
+    // Not vacuous: the new journal has the current columns and the review indexes.
+    EXPECT_NE(
+        std::find(newLayout.begin(), newLayout.end(), "column events.fee_currency|TEXT|0|NULL|0"),
+        newLayout.end());
+    EXPECT_EQ(std::count_if(newLayout.begin(), newLayout.end(),
+                            [](const std::string& s) { return s.rfind("index ", 0) == 0; }),
+              4);
+    EXPECT_EQ(layoutOf(migrated), newLayout);
 }
 
 TEST(JournalMigration, readerAsksForMigrationOfAnOlderJournalAndLeavesItAlone) {

@@ -128,6 +128,10 @@ TEST(JournalRecord, fillCarriesFeeCurrencyStatusAndVenueTime) {
     record = JournalRecord::fromEvent(fill, 1300);
     EXPECT_EQ(record.status, "Filled");
     EXPECT_EQ(record.quantity, "1.00");
+    EXPECT_EQ(record.account, ""); // the venue did not say
+
+    fill.account = "sub-2";
+    EXPECT_EQ(JournalRecord::fromEvent(fill, 1400).account, "sub-2");
 }
 
 TEST(JournalRecord, rejectionNamesTheReasonAndKeepsTheMessage) {

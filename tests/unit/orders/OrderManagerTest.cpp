@@ -457,5 +457,40 @@ TEST_F(OrderManagerTest, replaceInPlaceKeepsTheId) {
     EXPECT_EQ(book.find("A1-2"), nullptr);
 }
 
+TEST_F(OrderManagerTest, fillsAccountComesFromTheFillElseFromTheOrder) {
+    adapters::SubmitOrder order = limitBuy("A1");
+    order.account = "main";
+    ASSERT_TRUE(book.submit(order, kTicket, 1).hasValue());
+    book.apply(accepted("A1"));
+    // A venue that names no account: the order's.
+    auto silent = book.apply(fill("A1", "T1", "0.5", "100.00", "0.5", "1.5"));
+    ASSERT_EQ(silent.size(), 1U);
+    EXPECT_EQ(silent[0].account, "main");
+    // A venue that names it: the fill's word wins.
+    auto named = fill("A1", "T2", "0.5", "100.00", "1.0", "1.0");
+    named.account = "sub-1";
+    auto told = book.apply(named);
+    ASSERT_EQ(told.size(), 1U);
+    EXPECT_EQ(told[0].account, "sub-1");
+    // A fill of an order we do not hold keeps its named account for the positions.
+    auto stray = fill("ZZ", "T3", "0.1", "100.00", "0.1", "0");
+    stray.account = "other";
+    auto unknown = book.apply(stray);
+    ASSERT_EQ(unknown.size(), 1U);
+    EXPECT_EQ(unknown[0].kind, OrderChangeKind::UnknownOrder);
+    EXPECT_EQ(unknown[0].account, "other");
+}
+
+TEST_F(OrderManagerTest, tradeMarkedSeenFromAnEarlierRunIsADuplicate) {
+    EXPECT_TRUE(book.markTradeSeen("SIM", "T7"));
+    EXPECT_FALSE(book.markTradeSeen("SIM", "T7")) << "known already";
+    EXPECT_FALSE(book.markTradeSeen("SIM", "")) << "no trade id: nothing to remember";
+    submitAndAccept("A1");
+    const auto again = book.apply(fill("A1", "T7", "0.5", "100.00", "0.5", "1.5"));
+    ASSERT_EQ(again.size(), 1U);
+    EXPECT_EQ(again[0].kind, OrderChangeKind::DuplicateFill);
+    EXPECT_FALSE(again[0].fill.has_value());
+}
+
 } // namespace
 } // namespace cw::orders

@@ -164,3 +164,22 @@ TEST(KillSwitch, cancelsEveryWorkingOrderAndFlattensLongAndShortPositions) {
     ks.setFlattenOnTrigger(true);
     EXPECT_EQ(ks.actions(orders, positions).flattenOrders.size(), 2U);
 }
+
+TEST(KillSwitch, rearmBlockersNameEveryAccountBeyondItsLimitWithTheNumbers) {
+    KillSwitch ks;
+    EXPECT_TRUE(ks.rearmBlockers().empty());
+    ASSERT_TRUE(ks.onPnlUpdate("main", usdt("-1000.01"), kLimit, kNow));
+    EXPECT_FALSE(ks.onPnlUpdate("hedge", usdt("-2500.00"), kLimit, kNow)); // already triggered
+    EXPECT_FALSE(ks.onPnlUpdate("calm", usdt("-999.99"), kLimit, kNow));   // within its limit
+    const auto blockers = ks.rearmBlockers();
+    ASSERT_EQ(blockers.size(), 2u); // ordered by account
+    EXPECT_EQ(blockers[0].account, "hedge");
+    EXPECT_EQ(blockers[0].pnl, usdt("-2500.00"));
+    EXPECT_EQ(blockers[0].limit, usdt("1000.00"));
+    EXPECT_EQ(blockers[1].account, "main");
+    EXPECT_EQ(blockers[1].pnl, usdt("-1000.01"));
+    EXPECT_FALSE(ks.rearm(KillSwitch::RearmMode::Normal).hasValue());
+    // Acknowledged by the override: no longer blocking.
+    ASSERT_TRUE(ks.rearm(KillSwitch::RearmMode::OverrideLossLimit).hasValue());
+    EXPECT_TRUE(ks.rearmBlockers().empty());
+}

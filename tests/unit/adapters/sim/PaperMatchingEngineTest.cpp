@@ -3,6 +3,7 @@
 // trades so that every price, size and fee is known exactly.
 #include "core/adapters/sim/PaperMatchingEngine.hpp"
 
+#include "core/adapters/sim/PaperAccountFile.hpp"
 #include "tests/unit/adapters/sim/ExecutionTestSupport.hpp"
 #include "tests/unit/adapters/sim/SimTestSupport.hpp"
 
@@ -431,6 +432,59 @@ TEST_F(PaperMatchingEngineTest, modifyRejectsOffTickPricesAndKeepsTheOrder) {
     EXPECT_EQ(sink.all<RequestRejected>()[0].reason, RejectReason::BadTickSize);
     ASSERT_EQ(engine->workingOrders().size(), 1u);
     EXPECT_EQ(engine->workingOrders()[0].limitPrice, px("59000.00"));
+}
+
+TEST_F(PaperMatchingEngineTest, modifyCarriesCompleteValuesAndAZeroIsNotUnchanged) {
+    btcBook();
+    engine->submit(
+        order("m1", "BTCUSDT", Side::Buy, OrderType::Limit, TimeInForce::Gtc, "0.1", "59000.00"),
+        kNoon);
+    // Only the price moves: the quantity is sent as it is, and kept.
+    engine->modify(
+        ModifyOrder{"m1", "m1-2", simKey("BTCUSDT"), qty("0.1"), px("59100.00"), px("0")}, kNoon);
+    ASSERT_EQ(sink.all<OrderReplaced>().size(), 1u);
+    EXPECT_EQ(sink.all<OrderReplaced>()[0].quantity, qty("0.1"));
+    ASSERT_EQ(engine->workingOrders().size(), 1u);
+    EXPECT_EQ(engine->workingOrders()[0].quantity, qty("0.1"));
+    EXPECT_EQ(engine->workingOrders()[0].limitPrice, px("59100.00"));
+    // A zero quantity or a zero limit is malformed, never "keep the old value".
+    engine->modify(
+        ModifyOrder{"m1-2", "m1-3", simKey("BTCUSDT"), qty("0"), px("59200.00"), px("0")}, kNoon);
+    engine->modify(ModifyOrder{"m1-2", "m1-4", simKey("BTCUSDT"), qty("0.1"), px("0"), px("0")},
+                   kNoon);
+    ASSERT_EQ(sink.all<RequestRejected>().size(), 2u);
+    EXPECT_EQ(engine->workingOrders()[0].clientOrderId, "m1-2");
+    EXPECT_EQ(engine->workingOrders()[0].quantity, qty("0.1"));
+    EXPECT_EQ(engine->workingOrders()[0].limitPrice, px("59100.00"));
+}
+
+TEST_F(PaperMatchingEngineTest, fillsNameTheAccountTheOrderNamed) {
+    btcBook();
+    SubmitOrder named =
+        order("a1", "BTCUSDT", Side::Buy, OrderType::Market, TimeInForce::Gtc, "0.05");
+    named.account = "desk-2";
+    engine->submit(named, kNoon);
+    engine->submit(order("a2", "BTCUSDT", Side::Buy, OrderType::Market, TimeInForce::Gtc, "0.05"),
+                   kNoon);
+    const auto f = fills();
+    ASSERT_EQ(f.size(), 2u);
+    EXPECT_EQ(f[0].account, "desk-2");
+    EXPECT_EQ(f[1].account, ""); // the default account, as the order said
+    // Kept through the account file, which older files without accounts still read.
+    const PaperAccountState state = engine->state(kNoon);
+    const std::string text = PaperAccountFile::format(state);
+    auto parsed = PaperAccountFile::parse(text, "test");
+    ASSERT_TRUE(parsed.hasValue()) << parsed.error().message;
+    ASSERT_EQ(parsed->recentFills.size(), 2u);
+    EXPECT_EQ(parsed->recentFills[0].account, "desk-2");
+    EXPECT_EQ(parsed->recentFills[1].account, "");
+    const std::string header = std::string(PaperAccountFile::kHeader) + "\n";
+    auto old = PaperAccountFile::parse(
+        header + "fill\ta9\tP9\tSIM:BTCUSDT\tPT9\tBuy\t0.1\t60000.10\t1.2\tUSDT\tTaker\t0.1\t0\t5\n"
+                 "end\n",
+        "old");
+    ASSERT_TRUE(old.hasValue()) << old.error().message;
+    EXPECT_EQ(old->recentFills.at(0).account, "");
 }
 
 TEST_F(PaperMatchingEngineTest, cancelAllCancelsOneInstrumentOrEverything) {

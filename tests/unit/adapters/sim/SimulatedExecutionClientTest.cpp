@@ -119,6 +119,26 @@ TEST(SimulatedExecutionClient, rejectsMalformedCommandsLocally) {
     EXPECT_TRUE(execution.all<OrderAccepted>().empty());
 }
 
+TEST(SimulatedExecutionClient, publishesThePaperBrokersFeeRatesPerInstrument) {
+    RecordingExecutionSink execution;
+    SimulationConfig config;
+    ASSERT_TRUE(config.paper.applySetting("forexTakerFeeBps", "0.7").hasValue());
+    auto exchange = SimulatedExchange::create(config, &execution);
+    ASSERT_TRUE(exchange.hasValue());
+    SimulatedExecutionClient client(*exchange);
+    const auto crypto = client.feeRates(simKey("BTCUSDT"));
+    ASSERT_TRUE(crypto.has_value());
+    EXPECT_EQ(crypto->makerBps, *Decimal::parse("2"));
+    EXPECT_EQ(crypto->takerBps, *Decimal::parse("5"));
+    const auto forex = client.feeRates(simKey("EURUSD"));
+    ASSERT_TRUE(forex.has_value());
+    EXPECT_EQ(forex->makerBps, *Decimal::parse("0"));
+    EXPECT_EQ(forex->takerBps, *Decimal::parse("0.7")); // the configured override
+    // Unknown symbol or another venue: unknown, not zero.
+    EXPECT_FALSE(client.feeRates(simKey("NOSUCH")).has_value());
+    EXPECT_FALSE(client.feeRates(*InstrumentKey::make("BINANCE", "BTCUSDT")).has_value());
+}
+
 TEST(SimulatedVenue, buildsNoExecutionClientWithoutAnExecutionSink) {
     RecordingSink market;
     auto clients = SimulatedVenue::create(fastSettings(), market, nullptr);
