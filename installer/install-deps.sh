@@ -16,7 +16,12 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     # headless GUI runs: fonts (text renders as boxes without them), X server for screenshots
     fonts-dejavu-core xauth xvfb imagemagick
+    # peer tests (tests/peers): independent npm clients of the venues
+    nodejs
 )
+# Debian's npm, unless an npm is already there (NodeSource's nodejs bundles its own and
+# conflicts with Debian's npm package).
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
