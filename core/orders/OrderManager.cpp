@@ -581,6 +581,7 @@ Result<OrderChange> OrderManager::applyVenueView(const adapters::OrderReport& re
         });
         Order reopened = std::move(*it);
         m_history.erase(it);
+        m_historyIds.erase(m_historyIds.find(reopened.clientOrderId));
         m_open.emplace(reopened.clientOrderId, std::move(reopened));
     }
     return change;
@@ -616,6 +617,8 @@ const Order* OrderManager::find(std::string_view clientOrderId) const {
 Order* OrderManager::findMutable(std::string_view clientOrderId) {
     if (const auto it = m_open.find(clientOrderId); it != m_open.end())
         return &it->second;
+    if (!m_historyIds.contains(clientOrderId))
+        return nullptr;
     for (auto it = m_history.rbegin(); it != m_history.rend(); ++it) {
         if (it->clientOrderId == clientOrderId)
             return &*it;
@@ -684,10 +687,13 @@ void OrderManager::moveToHistoryIfTerminal(const std::string& clientOrderId) {
     const auto it = m_open.find(clientOrderId);
     if (it == m_open.end() || it->second.isOpen())
         return;
+    m_historyIds.insert(it->second.clientOrderId);
     m_history.push_back(std::move(it->second));
     m_open.erase(it);
-    while (m_history.size() > m_config.historyCapacity)
+    while (m_history.size() > m_config.historyCapacity) {
+        m_historyIds.erase(m_historyIds.find(m_history.front().clientOrderId));
         m_history.pop_front();
+    }
 }
 
 } // namespace cw::orders

@@ -15,6 +15,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -148,6 +149,9 @@ private:
     Config m_config;
     std::map<std::string, Order, std::less<>> m_open;
     std::deque<Order> m_history;
+    /// The client order ids in m_history: an id that is not here needs no scan of the history
+    /// (the common case: a new order's id, events of open orders).
+    std::multiset<std::string, std::less<>> m_historyIds;
     std::unordered_set<std::string> m_seenTrades;
     std::deque<std::string> m_seenTradeOrder;
     std::deque<adapters::ExecutionEvent> m_unknownEvents;
