@@ -370,21 +370,7 @@ RestReply MarketDataEndpoints::klines(const RequestParams& params) const {
 }
 
 RestReply MarketDataEndpoints::ticker24hr(const RequestParams& params) const {
-    auto selected = selectSymbols(params);
-    if (auto* error = std::get_if<VenueError>(&selected))
-        return *error;
-    const auto& which = std::get<0>(selected);
-    std::vector<std::size_t> indices;
-    if (which)
-        indices = *which;
-    else
-        for (std::size_t i = 0; i < m_market.symbols().size(); ++i)
-            indices.push_back(i);
-    const bool single = params.get("symbol").has_value();
-    JsonWriter w;
-    if (!single)
-        w.beginArray();
-    for (const std::size_t i : indices) {
+    return writePerSymbol(params, [&](JsonWriter& w, std::size_t i) {
         const auto s = m_market.stats24h(i);
         const DepthBook& book = m_market.book(i);
         const Decimal change = s.lastPrice.subtract(s.openPrice).valueOr(Decimal());
@@ -413,46 +399,20 @@ RestReply MarketDataEndpoints::ticker24hr(const RequestParams& params) const {
             .field("lastId", s.lastId)
             .field("count", s.count)
             .endObject();
-    }
-    if (!single)
-        w.endArray();
-    return w.take();
+    });
 }
 
 RestReply MarketDataEndpoints::tickerPrice(const RequestParams& params) const {
-    auto selected = selectSymbols(params);
-    if (auto* error = std::get_if<VenueError>(&selected))
-        return *error;
-    const auto& which = std::get<0>(selected);
-    const bool single = params.get("symbol").has_value();
-    JsonWriter w;
-    if (!single)
-        w.beginArray();
-    for (std::size_t i = 0; i < m_market.symbols().size(); ++i) {
-        if (which && std::find(which->begin(), which->end(), i) == which->end())
-            continue;
+    return writePerSymbol(params, [&](JsonWriter& w, std::size_t i) {
         w.beginObject()
             .field("symbol", m_market.symbols()[i].symbol)
             .field("price", m_market.lastPrice(i).decimal())
             .endObject();
-    }
-    if (!single)
-        w.endArray();
-    return w.take();
+    });
 }
 
 RestReply MarketDataEndpoints::bookTicker(const RequestParams& params) const {
-    auto selected = selectSymbols(params);
-    if (auto* error = std::get_if<VenueError>(&selected))
-        return *error;
-    const auto& which = std::get<0>(selected);
-    const bool single = params.get("symbol").has_value();
-    JsonWriter w;
-    if (!single)
-        w.beginArray();
-    for (std::size_t i = 0; i < m_market.symbols().size(); ++i) {
-        if (which && std::find(which->begin(), which->end(), i) == which->end())
-            continue;
+    return writePerSymbol(params, [&](JsonWriter& w, std::size_t i) {
         const DepthBook& book = m_market.book(i);
         w.beginObject()
             .field("symbol", m_market.symbols()[i].symbol)
@@ -461,6 +421,26 @@ RestReply MarketDataEndpoints::bookTicker(const RequestParams& params) const {
             .field("askPrice", book.asks().empty() ? Decimal() : book.asks()[0].price.decimal())
             .field("askQty", book.asks().empty() ? Decimal() : book.asks()[0].quantity.decimal())
             .endObject();
+    });
+}
+
+RestReply MarketDataEndpoints::writePerSymbol(
+    const RequestParams& params,
+    const std::function<void(JsonWriter&, std::size_t)>& writeOne) const {
+    auto selected = selectSymbols(params);
+    if (auto* error = std::get_if<VenueError>(&selected))
+        return *error;
+    const auto& which = std::get<0>(selected);
+    const bool single = params.get("symbol").has_value();
+    JsonWriter w;
+    if (!single)
+        w.beginArray();
+    if (which) {
+        for (const std::size_t i : *which)
+            writeOne(w, i);
+    } else {
+        for (std::size_t i = 0; i < m_market.symbols().size(); ++i)
+            writeOne(w, i);
     }
     if (!single)
         w.endArray();

@@ -3,10 +3,13 @@
 
 #include "core/exchangesim/ExchangeMarket.hpp"
 #include "core/exchangesim/ExchangeSimConfig.hpp"
+#include "core/exchangesim/JsonWriter.hpp"
 #include "core/exchangesim/RequestParams.hpp"
 #include "core/exchangesim/VenueError.hpp"
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -45,6 +48,11 @@ public:
     std::variant<std::size_t, VenueError> requireSymbol(const RequestParams& params) const;
 
 private:
+    /// The ticker endpoints' common shape: the selected symbols (all by default), one object
+    /// each written by `writeOne`, as a bare object when `symbol` named one, else an array.
+    RestReply writePerSymbol(const RequestParams& params,
+                             const std::function<void(JsonWriter&, std::size_t)>& writeOne) const;
+
     ExchangeMarket& m_market;
     const ExchangeSimConfig& m_config;
 };
