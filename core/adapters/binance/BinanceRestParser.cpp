@@ -57,6 +57,27 @@ struct BinanceRestParser::Impl {
         return out;
     }
 
+    /// A root array of objects, each read by `item(object, element)` into one element of `out`.
+    template <class T, class Item>
+    Result<std::vector<T>> runList(std::string_view bytes, std::string_view context, Item&& item) {
+        return run<std::vector<T>>(bytes, context, [&](od::document& doc, std::vector<T>& out) {
+            od::array list;
+            if (!reader.rootArray(doc, list))
+                return false;
+            for (auto itemResult : list) {
+                od::value value;
+                od::object o;
+                if (auto error = itemResult.get(value))
+                    return reader.failJson(error, {});
+                T element{};
+                if (!reader.object(value, o, {}) || !item(o, element))
+                    return false;
+                out.push_back(std::move(element));
+            }
+            return true;
+        });
+    }
+
     bool decimalField(od::object& o, std::string_view key, std::optional<Decimal>& out) {
         std::string_view text;
         if (!reader.stringField(o, key, text))
@@ -530,47 +551,17 @@ Result<BinanceOrder> BinanceRestParser::parseOrder(std::string_view body,
 Result<std::vector<BinanceOrder>>
 BinanceRestParser::parseOrders(std::string_view body, const BinanceSymbolTable& symbols) {
     Impl& impl = *m_impl;
-    auto& reader = impl.reader;
-    return impl.run<std::vector<BinanceOrder>>(
-        body, "orders", [&](od::document& doc, std::vector<BinanceOrder>& out) {
-            od::array list;
-            if (!reader.rootArray(doc, list))
-                return false;
-            for (auto itemResult : list) {
-                od::value item;
-                od::object o;
-                if (auto error = itemResult.get(item))
-                    return reader.failJson(error, {});
-                BinanceOrder order;
-                if (!reader.object(item, o, {}) || !impl.order(o, symbols, order))
-                    return false;
-                out.push_back(std::move(order));
-            }
-            return true;
-        });
+    return impl.runList<BinanceOrder>(body, "orders", [&](od::object& o, BinanceOrder& order) {
+        return impl.order(o, symbols, order);
+    });
 }
 
 Result<std::vector<OrderFilled>>
 BinanceRestParser::parseMyTrades(std::string_view body, const BinanceSymbolTable& symbols) {
     Impl& impl = *m_impl;
-    auto& reader = impl.reader;
-    return impl.run<std::vector<OrderFilled>>(
-        body, "myTrades", [&](od::document& doc, std::vector<OrderFilled>& out) {
-            od::array list;
-            if (!reader.rootArray(doc, list))
-                return false;
-            for (auto itemResult : list) {
-                od::value item;
-                od::object o;
-                if (auto error = itemResult.get(item))
-                    return reader.failJson(error, {});
-                OrderFilled fill;
-                if (!reader.object(item, o, {}) || !impl.trade(o, symbols, fill))
-                    return false;
-                out.push_back(std::move(fill));
-            }
-            return true;
-        });
+    return impl.runList<OrderFilled>(body, "myTrades", [&](od::object& o, OrderFilled& fill) {
+        return impl.trade(o, symbols, fill);
+    });
 }
 
 Result<BinanceVenueError> BinanceRestParser::parseError(std::string_view body, int httpStatus) {
